@@ -1,0 +1,76 @@
+"""`wegweiser kb check|stats|export`: the editors' tools for knowledge/ and locales/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.i18n import load_locales
+from bot.knowledge.export import export_json, stats_table
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.problems import errors
+from bot.settings import Settings
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    kb = sub.add_parser("kb", help="check, count and export the knowledge base")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_sub.add_parser("check", help="validate knowledge/ and locales/; exit 1 on any error")
+    check.add_argument("knowledge_dir", nargs="?", type=Path)
+    check.add_argument("--locales", type=Path, help="locales folder (default LOCALES_DIR)")
+    check.add_argument("--no-warnings", action="store_true", help="print errors only")
+    check.set_defaults(handler=run_check)
+    stats = kb_sub.add_parser("stats", help="entries per topic, district and language")
+    stats.add_argument("knowledge_dir", nargs="?", type=Path)
+    stats.set_defaults(handler=run_stats)
+    export = kb_sub.add_parser("export", help="the validated knowledge base as JSON on stdout")
+    export.add_argument("knowledge_dir", nargs="?", type=Path)
+    export.add_argument("--format", choices=["json"], default="json")
+    export.set_defaults(handler=run_export)
+
+
+def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge_dir = args.knowledge_dir or settings.knowledge_dir
+    locales_dir = args.locales or settings.locales_dir
+    result = load_knowledge(knowledge_dir)
+    _, locale_problems = load_locales(locales_dir)
+    problems = sorted(result.problems + locale_problems, key=lambda p: (p.path, p.line))
+    shown = errors(problems) if args.no_warnings else problems
+    for problem in shown:
+        print(problem)
+    n_errors = len(errors(problems))
+    n_warnings = len(problems) - n_errors
+    if n_errors:
+        print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
+        return 1
+    count = len(result.knowledge.active) if result.knowledge else 0
+    print(f"ok: {count} active entries, {n_warnings} warning(s)", file=sys.stderr)
+    return 0
+
+
+def load_or_report(knowledge_dir: Path) -> KnowledgeBase | None:
+    """The knowledge base, or None after printing its errors to stderr."""
+    result = load_knowledge(knowledge_dir)
+    if result.knowledge is None:
+        for problem in errors(result.problems):
+            print(problem, file=sys.stderr)
+        print("knowledge base has errors; run `wegweiser kb check`", file=sys.stderr)
+    return result.knowledge
+
+
+def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+    kb = load_or_report(args.knowledge_dir or settings.knowledge_dir)
+    if kb is None:
+        return 1
+    print(stats_table(kb))
+    return 0
+
+
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    kb = load_or_report(args.knowledge_dir or settings.knowledge_dir)
+    if kb is None:
+        return 1
+    print(export_json(kb))
+    return 0

@@ -1,0 +1,143 @@
+"""Read knowledge/ into a KnowledgeBase, collecting every problem as `path:line: message`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.languages import DISTRICTS
+
+from . import checks
+from .model import KnowledgeBase
+from .problems import Problem, errors
+from .schema import Entry
+from .yamlpos import Positions, YamlSyntaxError, parse
+
+ENTRY_FOLDERS = ("berlin", "charlottenburg-wilmersdorf", "mitte")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    knowledge: KnowledgeBase | None  # None when there is any error
+    problems: list[Problem]
+
+
+def _read(path: Path, problems: list[Problem]) -> tuple[Any, Positions] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(str(path), 1, f"cannot read file: {exc}"))
+        return None
+    try:
+        return parse(text)
+    except YamlSyntaxError as exc:
+        problems.append(Problem(str(path), exc.line, exc.message))
+        return None
+
+
+def _pydantic_message(err: Any) -> str:
+    loc = ".".join(str(part) for part in err["loc"])
+    kind = err["type"]
+    if kind == "missing":
+        return f"missing required field '{loc}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc}' (a typo?)"
+    if kind == "too_short":
+        wanted = err.get("ctx", {}).get("min_length")
+        return f"'{loc}' needs at least {wanted} item(s)" if wanted else f"'{loc}': {err['msg']}"
+    return f"'{loc}': {err['msg']}" if loc else err["msg"]
+
+
+def _load_mapping(path: Path, key: str, problems: list[Problem]) -> dict[str, str]:
+    parsed = _read(path, problems)
+    if parsed is None:
+        return {}
+    data, _ = parsed
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        problems.append(Problem(str(path), 1, f"expected a mapping under '{key}:'"))
+        return {}
+    return {str(k): str(v) for k, v in data[key].items()}
+
+
+def load_entry(path: Path, topics: dict[str, str], today: dt.date, problems: list[Problem]) -> Entry | None:
+    parsed = _read(path, problems)
+    if parsed is None:
+        return None
+    data, positions = parsed
+    if not isinstance(data, dict):
+        problems.append(Problem(str(path), 1, "an entry must be a mapping of fields (id:, status:, ...)"))
+        return None
+    try:
+        entry = Entry.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(Problem(str(path), positions.line_of(loc), _pydantic_message(err)))
+        return None
+    found = list(checks.check_entry(entry, path.stem, topics, today))
+    for loc, message, severity in found:
+        problems.append(Problem(str(path), positions.line_of(loc), message, severity))  # type: ignore[arg-type]
+    return entry if not any(sev == "error" for _, _, sev in found) else None
+
+
+def entry_files(directory: Path) -> list[Path]:
+    files: list[Path] = []
+    for folder in ENTRY_FOLDERS:
+        files.extend(sorted((directory / folder).glob("*.yaml")))
+        files.extend(sorted((directory / folder).glob("*.yml")))
+    return files
+
+
+def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    if not directory.is_dir():
+        return LoadResult(None, [Problem(str(directory), 1, "knowledge folder not found")])
+    topics = _load_mapping(directory / "topics.yaml", "topics", problems)
+    names = _load_mapping(directory / "languages.yaml", "languages", problems)
+    entries: list[Entry] = []
+    first_seen: dict[str, str] = {}
+    for path in entry_files(directory):
+        entry = load_entry(path, topics, today, problems)
+        if entry is None:
+            continue
+        if entry.id in first_seen:
+            problems.append(Problem(str(path), 1, f"duplicate id {entry.id!r}, also in {first_seen[entry.id]}"))
+            continue
+        first_seen[entry.id] = str(path)
+        entries.append(entry)
+    if not entries and not errors(problems):
+        problems.append(Problem(str(directory), 1, "no entries found (expected <folder>/<id>.yaml)"))
+    problems.extend(_coverage_warnings(entries, first_seen))
+    problems.sort(key=lambda p: (p.path, p.line))
+    if errors(problems):
+        return LoadResult(None, problems)
+    return LoadResult(KnowledgeBase(tuple(entries), topics, names), problems)
+
+
+def _coverage_warnings(entries: list[Entry], paths: dict[str, str]) -> list[Problem]:
+    """A district-bound service in one district but not the other leaves newcomers without an office."""
+    by_service: dict[str, set[str]] = defaultdict(set)
+    example: dict[str, str] = {}
+    for entry in entries:
+        if entry.active and entry.scope == "residents" and entry.service:
+            by_service[entry.service].update(entry.service_area)
+            example.setdefault(entry.service, entry.id)
+    found = []
+    for service, areas in sorted(by_service.items()):
+        missing = [d for d in DISTRICTS if d not in areas]
+        if missing:
+            found.append(
+                Problem(
+                    paths[example[service]],
+                    1,
+                    f"service {service!r} has no office for residents of {', '.join(missing)}",
+                    "warning",
+                )
+            )
+    return found

@@ -1,0 +1,39 @@
+"""The loaded knowledge base: immutable, shared by the bot, the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .schema import Entry
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: tuple[Entry, ...]
+    topics: Mapping[str, str]
+    language_names: Mapping[str, str]
+    by_id: Mapping[str, Entry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
+        object.__setattr__(self, "topics", MappingProxyType(dict(self.topics)))
+        object.__setattr__(self, "language_names", MappingProxyType(dict(self.language_names)))
+
+    @property
+    def active(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.active)
+
+    def get(self, entry_id: str) -> Entry | None:
+        entry = self.by_id.get(entry_id)
+        return entry if entry is not None and entry.active else None
+
+    def in_topic(self, topic: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.active if topic in e.topics)
+
+    def variants(self, entry: Entry) -> tuple[Entry, ...]:
+        """District variants of the same service (shared `service` key), including `entry`."""
+        if not entry.service:
+            return (entry,)
+        return tuple(e for e in self.active if e.service == entry.service)

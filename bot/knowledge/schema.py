@@ -1,0 +1,102 @@
+"""The shape of a knowledge entry. Field names follow Open Referral HSDS where one exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+District = Literal["berlin", "charlottenburg-wilmersdorf", "mitte"]
+Scope = Literal["berlin-wide", "any-district", "residents"]
+PhonePurpose = Literal["general", "appointments", "hotline", "emergency", "counselling"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Address(_Frozen):
+    address_1: str = Field(min_length=1)
+    postal_code: str | None = Field(default=None, pattern=r"^\d{5}$")
+    city: str = "Berlin"
+
+    def one_line(self) -> str:
+        place = " ".join(part for part in (self.postal_code, self.city) if part)
+        return f"{self.address_1}, {place}"
+
+
+class Geo(_Frozen):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Phone(_Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    number: str = Field(min_length=2)
+    purpose: PhonePurpose = "general"
+    hours: str | None = None
+
+
+class Schedule(_Frozen):
+    opening_hours: str = Field(min_length=1)
+    appointment_only: bool = False
+
+
+class Appointment(_Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    policy: Literal["required", "optional", "none"]
+    url: str | None = None
+    phone: str | None = None
+
+
+class Source(_Frozen):
+    url: str
+    note: str | None = None
+
+
+class Texts(_Frozen):
+    """What one language says about an entry: shown to users and used for matching."""
+
+    translation: Literal["reviewed", "machine"]
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    questions: tuple[str, ...] = Field(min_length=4)
+    keywords: tuple[str, ...] = Field(min_length=1)
+    required_documents: tuple[str, ...] = ()
+    how_to_book: str | None = None
+    eligibility: str | None = None
+    cost: str | None = None
+
+    def match_texts(self) -> tuple[str, ...]:
+        return (self.title, *self.questions, *self.keywords)
+
+
+class Entry(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    status: Literal["active", "inactive"]
+    districts: tuple[District, ...] = Field(min_length=1)
+    scope: Scope
+    service_area: tuple[District, ...] = ()
+    service: str | None = Field(default=None, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    topics: tuple[str, ...] = Field(min_length=1)
+    organization: str = Field(min_length=1)
+    address: Address | None = None
+    geo: Geo | None = None
+    phones: tuple[Phone, ...] = ()
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    website: str | None = None
+    schedules: tuple[Schedule, ...] = ()
+    appointment: Appointment | None = None
+    languages: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    assured_date: dt.date
+    translations: dict[str, Texts]
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def texts(self, lang: str) -> Texts:
+        """Texts in `lang`, falling back to English then German (validated entries have all)."""
+        return self.translations.get(lang) or self.translations.get("en") or self.translations["de"]

@@ -1,0 +1,84 @@
+"""One typed settings object, read from the environment once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names the variable."""
+
+
+def _int_list(name: str, raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a comma-separated list of numeric Telegram ids") from exc
+
+
+def _int(name: str, raw: str | None, default: int | None) -> int | None:
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None = None
+    telegram_base_url: str = DEFAULT_TELEGRAM_BASE_URL
+    database_path: Path = Path("data/wegweiser.db")
+    knowledge_dir: Path = Path("knowledge")
+    locales_dir: Path = Path("locales")
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    caseworker_chat_id: int | None = None
+    caseworker_hours: str = "Mo-Fr 09:00-16:00"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    port: int = 8443
+    log_level: str = "INFO"
+    retention_days: int = 90
+    user_rate_limit: int = 20
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name)
+            return value.strip() if value and value.strip() else None
+
+        base_url = get("TELEGRAM_BASE_URL") or DEFAULT_TELEGRAM_BASE_URL
+        retention = _int("RETENTION_DAYS", get("RETENTION_DAYS"), 90)
+        if retention is None or retention < 1:
+            raise SettingsError("RETENTION_DAYS must be at least 1")
+        return cls(
+            bot_token=get("BOT_TOKEN"),
+            telegram_base_url=base_url,
+            database_path=Path(get("DATABASE_PATH") or "data/wegweiser.db"),
+            knowledge_dir=Path(get("KNOWLEDGE_DIR") or "knowledge"),
+            locales_dir=Path(get("LOCALES_DIR") or "locales"),
+            admin_ids=_int_list("ADMIN_IDS", get("ADMIN_IDS") or ""),
+            caseworker_chat_id=_int("CASEWORKER_CHAT_ID", get("CASEWORKER_CHAT_ID"), None),
+            caseworker_hours=get("CASEWORKER_HOURS") or "Mo-Fr 09:00-16:00",
+            webhook_url=get("WEBHOOK_URL"),
+            webhook_secret=get("WEBHOOK_SECRET"),
+            port=_int("PORT", get("PORT"), 8443) or 8443,
+            log_level=(get("LOG_LEVEL") or "INFO").upper(),
+            retention_days=retention,
+            user_rate_limit=_int("USER_RATE_LIMIT", get("USER_RATE_LIMIT"), 20) or 20,
+        )
+
+    @property
+    def telegram_base_file_url(self) -> str:
+        """PTB wants a separate file URL; derive it so a local Bot API needs one variable."""
+        if self.telegram_base_url.rstrip("/").endswith("/bot"):
+            return self.telegram_base_url.rstrip("/")[: -len("/bot")] + "/file/bot"
+        return self.telegram_base_url.rstrip("/") + "/file/bot"
