@@ -118,7 +118,8 @@ def _check_translations(entry: Entry) -> Iterator[Finding]:
         if length > SUMMARY_HARD_LIMIT:
             yield (*base, "summary"), f"summary in {lang!r} has {length} characters (max {SUMMARY_HARD_LIMIT})", "error"
         elif length > SUMMARY_SOFT_LIMIT:
-            yield (*base, "summary"), f"summary in {lang!r} has {length} characters (aim for {SUMMARY_SOFT_LIMIT})", "warning"
+            message = f"summary in {lang!r} has {length} characters (aim for {SUMMARY_SOFT_LIMIT})"
+            yield (*base, "summary"), message, "warning"
         if reference and len(texts.required_documents) != len(reference.required_documents):
             yield (
                 (*base, "required_documents"),

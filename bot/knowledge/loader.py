@@ -15,7 +15,7 @@ from bot.languages import DISTRICTS
 from . import checks
 from .model import KnowledgeBase
 from .problems import Problem, errors
-from .schema import Entry
+from .schema import Entry, Intents
 from .yamlpos import Positions, YamlSyntaxError, parse
 
 ENTRY_FOLDERS = ("berlin", "charlottenburg-wilmersdorf", "mitte")
@@ -113,11 +113,33 @@ def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
         entries.append(entry)
     if not entries and not errors(problems):
         problems.append(Problem(str(directory), 1, "no entries found (expected <folder>/<id>.yaml)"))
+    intents = _load_intents(directory / "intents.yaml", first_seen, problems)
     problems.extend(_coverage_warnings(entries, first_seen))
     problems.sort(key=lambda p: (p.path, p.line))
     if errors(problems):
         return LoadResult(None, problems)
-    return LoadResult(KnowledgeBase(tuple(entries), topics, names), problems)
+    return LoadResult(KnowledgeBase(tuple(entries), topics, names, intents), problems)
+
+
+def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]) -> Intents:
+    if not path.exists():
+        return Intents()
+    parsed = _read(path, problems)
+    if parsed is None:
+        return Intents()
+    data, positions = parsed
+    try:
+        intents = Intents.model_validate(data or {})
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(Problem(str(path), positions.line_of(tuple(err["loc"])), _pydantic_message(err)))
+        return Intents()
+    for name, intent in intents.emergency.items():
+        for index, entry_id in enumerate(intent.prefer):
+            if entry_id not in known_ids:
+                line = positions.line_of(("emergency", name, "prefer", index))
+                problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
+    return intents
 
 
 def _coverage_warnings(entries: list[Entry], paths: dict[str, str]) -> list[Problem]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .schema import Entry
+from .schema import Entry, Intents
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     topics: Mapping[str, str]
     language_names: Mapping[str, str]
+    intents: Intents = Intents()
     by_id: Mapping[str, Entry] = field(init=False)
 
     def __post_init__(self) -> None:

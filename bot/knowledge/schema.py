@@ -100,3 +100,21 @@ class Entry(_Frozen):
     def texts(self, lang: str) -> Texts:
         """Texts in `lang`, falling back to English then German (validated entries have all)."""
         return self.translations.get(lang) or self.translations.get("en") or self.translations["de"]
+
+
+class EmergencyIntent(_Frozen):
+    prefer: tuple[str, ...] = Field(min_length=1)
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class ComplexIntent(_Frozen):
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+class Intents(_Frozen):
+    """knowledge/intents.yaml: words that decide before any service is scored."""
+
+    smalltalk: tuple[str, ...] = ()
+    emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
+    complex: ComplexIntent = ComplexIntent()

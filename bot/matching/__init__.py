@@ -1,0 +1,5 @@
+"""Matching a newcomer's message to knowledge entries. Pure: no Telegram, no storage."""
+
+from .decide import Candidate, Decision, Matcher, Thresholds
+
+__all__ = ["Candidate", "Decision", "Matcher", "Thresholds"]

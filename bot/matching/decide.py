@@ -1,0 +1,143 @@
+"""Decide: answer with one entry, clarify between a few, or hand off to a person.
+
+Thresholds were calibrated on tests/data/questions.yaml (see README, "How matching decides").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.schema import Entry
+
+from .index import Index
+from .intents import IntentMatcher
+from .langid import detect
+from .normalize import normalise, tokens
+
+Action = Literal["answer", "clarify", "handoff"]
+Intent = Literal["service", "smalltalk", "emergency", "complex", "unknown"]
+
+MAX_TOKENS = 200  # long stories: the first 200 words carry the question
+COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    answer: float = 0.42  # confidence needed to answer directly
+    gap: float = 0.10  # ... and lead over the best entry of another topic
+    clarify: float = 0.24  # below this: hand off
+    min_evidence: float = 1.2  # matched information (sum of idf) below this is not enough
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    lang: str
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+    intent: Intent = "service"
+
+    @property
+    def best(self) -> Entry | None:
+        return self.candidates[0].entry if self.candidates else None
+
+
+class Matcher:
+    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
+        self.kb = kb
+        self.index = Index.build(kb)
+        self.intents = IntentMatcher.build(kb.intents)
+        self.thresholds = thresholds or Thresholds()
+
+    def rank(self, text: str, lang: str) -> list[Candidate]:
+        """All entries with any evidence, best first, scored 0..1."""
+        index = self.index
+        query = list(dict.fromkeys(tokens(text)))[:MAX_TOKENS]
+        common = COMMON_SHARE * len(index.entries)
+        contrib: dict[int, float] = {}
+        total = 0.0
+        for token in query:
+            expansions = index.expand(token, lang)
+            if not expansions:
+                continue
+            best_for_entry: dict[int, float] = {}
+            weight = 0.0
+            for candidate, similarity in expansions:
+                postings = index.postings[candidate]
+                if len(postings) > common:
+                    continue
+                value = index.idf[candidate] * similarity
+                weight = max(weight, value)
+                for number, field_weight in postings.items():
+                    scored = value * field_weight
+                    if scored > best_for_entry.get(number, 0.0):
+                        best_for_entry[number] = scored
+            total += weight
+            for number, value in best_for_entry.items():
+                contrib[number] = contrib.get(number, 0.0) + value
+        if not contrib or total <= 0:
+            return []
+        top = sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:12]
+        norm_query = normalise(text)
+        ranked = []
+        for number, value in top:
+            if value < self.thresholds.min_evidence:
+                continue
+            coverage = min(value / total, 1.0)
+            evidence = min(value / (2.5 * index.max_idf() / 3), 1.0)
+            phrase = max((fuzz.token_sort_ratio(norm_query, p) for p in index.phrases[number]), default=0) / 100
+            score = 0.55 * coverage + 0.25 * evidence + 0.20 * phrase
+            ranked.append(Candidate(index.entries[number], round(score, 4)))
+        ranked.sort(key=lambda c: c.score, reverse=True)
+        return ranked
+
+    def match(self, text: str, lang: str | None = None) -> Decision:
+        used = detect(text, lang) if text.strip() else (lang or "en")
+        if self.intents.is_smalltalk(text):
+            return Decision("handoff", used, (), "smalltalk")
+        ranked = self.rank(text, used)
+        emergency = self.intents.emergency_kind(text)
+        if emergency is not None:
+            return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency")
+        n_tokens = len(tokens(text))
+        if self.intents.is_complex(text, n_tokens):
+            return Decision("handoff", used, tuple(_distinct(ranked)[:3]), "complex")
+        return self._decide(used, ranked)
+
+    def _decide(self, lang: str, ranked: list[Candidate]) -> Decision:
+        t = self.thresholds
+        options = _distinct(ranked)
+        if not options or options[0].score < t.clarify:
+            return Decision("handoff", lang, tuple(options[:3]), "unknown")
+        best = options[0]
+        rival = next((c for c in options[1:] if not set(c.entry.topics) & set(best.entry.topics)), None)
+        lead = best.score - (rival.score if rival else 0.0)
+        if best.score >= t.answer and lead >= t.gap:
+            return Decision("answer", lang, tuple(options[:3]))
+        return Decision("clarify", lang, tuple(options[:3]))
+
+    def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
+        first = [Candidate(e, 1.0) for e in (self.kb.get(i) for i in prefer) if e is not None]
+        chosen = {c.entry.id for c in first}
+        return tuple([*first, *(c for c in ranked if c.entry.id not in chosen)][:3])
+
+
+def _distinct(ranked: list[Candidate]) -> list[Candidate]:
+    """One candidate per service: district variants of one service are not rivals."""
+    seen: set[str] = set()
+    out = []
+    for candidate in ranked:
+        key = candidate.entry.service or candidate.entry.id
+        if key not in seen:
+            seen.add(key)
+            out.append(candidate)
+    return out

@@ -1,0 +1,122 @@
+"""An inverted index over every entry's titles, questions and keywords in all languages.
+
+Query tokens meet index tokens exactly, by stem, by German-compound parts, by fuzzy
+spelling (rapidfuzz, only against index tokens of the same first letter and similar
+length) and across scripts by transliteration. Cost grows with the vocabulary buckets
+touched, not with the number of entries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.schema import Entry
+from bot.languages import SUPPORTED
+
+from .normalize import normalise, script_of, tokens, transliterate
+
+_STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "tr": "turkish", "fa": "persian"}
+# Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
+_STEMMERS["uk"] = "russian"
+KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
+
+
+@lru_cache(maxsize=8)
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_STEMMERS[lang])
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str, lang: str) -> str:
+    if lang not in _STEMMERS or len(token) < 4:
+        return token
+    return str(_stemmer(lang).stemWord(token))
+
+
+def _bucket_key(token: str) -> str:
+    return token[0]
+
+
+@dataclass
+class Index:
+    entries: tuple[Entry, ...]
+    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # token -> entry -> field weight
+    idf: dict[str, float] = field(default_factory=dict)
+    buckets: dict[str, list[str]] = field(default_factory=dict)  # first letter -> tokens (fuzzy search)
+    phrases: list[list[str]] = field(default_factory=list)  # per entry: normalised questions and titles
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase | Iterable[Entry]) -> Index:
+        entries = tuple(kb.active if isinstance(kb, KnowledgeBase) else kb)
+        index = cls(entries)
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        for number, entry in enumerate(entries):
+            phrases: list[str] = []
+            for lang in SUPPORTED:
+                texts = entry.translations.get(lang)
+                if texts is None:
+                    continue
+                curated = (texts.title, *texts.keywords)
+                for text, weight in [*((t, KEYWORD_BOOST) for t in curated), *((q, 1.0) for q in texts.questions)]:
+                    for token in tokens(text):
+                        for form in {token, stem(token, lang)}:
+                            postings[form][number] = max(postings[form].get(number, 0.0), weight)
+                phrases.extend(normalise(t) for t in (texts.title, *texts.questions))
+            index.phrases.append(phrases)
+        n = max(len(entries), 1)
+        index.postings = dict(postings)
+        index.idf = {tok: math.log(1 + n / len(p)) for tok, p in postings.items()}
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for token in postings:
+            if len(token) >= 4:
+                buckets[_bucket_key(token)].append(token)
+        index.buckets = dict(buckets)
+        return index
+
+    def max_idf(self) -> float:
+        return math.log(1 + max(len(self.entries), 1))
+
+    def expand(self, token: str, lang: str) -> list[tuple[str, float]]:
+        """Index tokens this query token may stand for, with a similarity in 0..1."""
+        found: dict[str, float] = {}
+
+        def add(candidate: str, similarity: float) -> None:
+            if candidate in self.postings and similarity > found.get(candidate, 0.0):
+                found[candidate] = similarity
+
+        add(token, 1.0)
+        for code in {lang, "de", "en"}:
+            add(stem(token, code), 0.95)
+        if found:
+            return list(found.items())
+        if len(token) >= 8:  # German compounds: Kindergeldantrag -> kindergeld, Jobcenterbrief -> jobcenter
+            for cut in range(5, len(token) - 2):
+                add(token[:cut], 0.8 * cut / len(token) + 0.1)
+                add(token[-cut:], 0.8 * cut / len(token) + 0.1)
+        if len(token) >= 4:
+            self._fuzzy(token, 1.0, add)
+            if script_of(token) != "latin":
+                latin = transliterate(token).replace(" ", "")
+                if len(latin) >= 4:
+                    add(latin, 0.85)
+                    self._fuzzy(latin, 0.85, add)
+        return list(found.items())
+
+    def _fuzzy(self, token: str, factor: float, add: object) -> None:
+        bucket = self.buckets.get(_bucket_key(token))
+        if not bucket:
+            return
+        cutoff = 80 if len(token) >= 6 else 86
+        for candidate, score, _ in process.extract(
+            token, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+        ):
+            if abs(len(candidate) - len(token)) <= 3:
+                add(candidate, factor * (score / 100) ** 2)  # type: ignore[operator]
