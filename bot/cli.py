@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import cli_kb
+from bot import cli_ask, cli_kb
 from bot.settings import Settings, SettingsError
 
 
@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wegweiser", description="Orientation assistant for Berlin newcomers")
     sub = parser.add_subparsers(dest="command", required=True)
     cli_kb.add_parser(sub)
+    cli_ask.add_parser(sub)
     return parser
 
 

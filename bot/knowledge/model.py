@@ -14,7 +14,7 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     topics: Mapping[str, str]
     language_names: Mapping[str, str]
-    intents: Intents = Intents()
+    intents: Intents = field(default_factory=Intents)
     by_id: Mapping[str, Entry] = field(init=False)
 
     def __post_init__(self) -> None:

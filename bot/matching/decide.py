@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
-from .index import Index
+from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
 from .normalize import normalise, tokens
@@ -22,6 +22,7 @@ Action = Literal["answer", "clarify", "handoff"]
 Intent = Literal["service", "smalltalk", "emergency", "complex", "unknown"]
 
 MAX_TOKENS = 200  # long stories: the first 200 words carry the question
+UNKNOWN_WEIGHT = 0.3  # a word we do not know still means the message is about something else too
 COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
 
 
@@ -61,13 +62,14 @@ class Matcher:
     def rank(self, text: str, lang: str) -> list[Candidate]:
         """All entries with any evidence, best first, scored 0..1."""
         index = self.index
-        query = list(dict.fromkeys(tokens(text)))[:MAX_TOKENS]
+        query = list(dict.fromkeys(content_tokens(text)))[:MAX_TOKENS]
         common = COMMON_SHARE * len(index.entries)
         contrib: dict[int, float] = {}
         total = 0.0
         for token in query:
             expansions = index.expand(token, lang)
             if not expansions:
+                total += UNKNOWN_WEIGHT * index.max_idf()
                 continue
             best_for_entry: dict[int, float] = {}
             weight = 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,11 +22,16 @@ from bot.knowledge.schema import Entry
 from bot.languages import SUPPORTED
 
 from .normalize import normalise, script_of, tokens, transliterate
+from .stopwords import STOPWORDS
 
 _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "tr": "turkish", "fa": "persian"}
 # Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
 _STEMMERS["uk"] = "russian"
 KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS]
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +71,7 @@ class Index:
                     continue
                 curated = (texts.title, *texts.keywords)
                 for text, weight in [*((t, KEYWORD_BOOST) for t in curated), *((q, 1.0) for q in texts.questions)]:
-                    for token in tokens(text):
+                    for token in content_tokens(text):
                         for form in {token, stem(token, lang)}:
                             postings[form][number] = max(postings[form].get(number, 0.0), weight)
                 phrases.extend(normalise(t) for t in (texts.title, *texts.questions))
@@ -93,8 +98,7 @@ class Index:
                 found[candidate] = similarity
 
         add(token, 1.0)
-        for code in {lang, "de", "en"}:
-            add(stem(token, code), 0.95)
+        add(stem(token, lang), 0.95)
         if found:
             return list(found.items())
         if len(token) >= 8:  # German compounds: Kindergeldantrag -> kindergeld, Jobcenterbrief -> jobcenter
@@ -110,7 +114,7 @@ class Index:
                     self._fuzzy(latin, 0.85, add)
         return list(found.items())
 
-    def _fuzzy(self, token: str, factor: float, add: object) -> None:
+    def _fuzzy(self, token: str, factor: float, add: Callable[[str, float], None]) -> None:
         bucket = self.buckets.get(_bucket_key(token))
         if not bucket:
             return
@@ -119,4 +123,4 @@ class Index:
             token, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
         ):
             if abs(len(candidate) - len(token)) <= 3:
-                add(candidate, factor * (score / 100) ** 2)  # type: ignore[operator]
+                add(candidate, factor * (score / 100) ** 2)

@@ -29,7 +29,7 @@ _ARABIZI_DIGITS = re.compile(r"(?<=[a-z])[2356789]|[2356789](?=[a-z])")
 def _strip_marks(text: str) -> str:
     """Remove Latin and Cyrillic diacritics (ü->u, é->e) but keep Arabic letters intact."""
     decomposed = unicodedata.normalize("NFD", text)
-    kept = []
+    kept: list[str] = []
     for char in decomposed:
         if unicodedata.combining(char):
             # Cyrillic й and ї carry their mark as a letter; keep them distinct

@@ -1,0 +1,86 @@
+"""A service card: everything a newcomer needs about one office, in their language. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from bot import hours
+from bot.i18n import Locales, isolate
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.schema import Entry
+
+_DAY_KEYS = ("days.mo", "days.tu", "days.we", "days.th", "days.fr", "days.sa", "days.su")
+
+
+def _when(locales: Locales, lang: str, moment: dt.datetime, now: dt.datetime) -> tuple[str, str]:
+    delta = (moment.date() - now.date()).days
+    if delta == 0:
+        day = locales.t(lang, "days.today")
+    elif delta == 1:
+        day = locales.t(lang, "days.tomorrow")
+    else:
+        day = locales.t(lang, _DAY_KEYS[moment.weekday()])
+    return day, isolate(moment.strftime("%H:%M"), lang)
+
+
+def hours_lines(entry: Entry, locales: Locales, lang: str, now: dt.datetime) -> list[str]:
+    if not entry.schedules:
+        return [f"🕒 {escape(locales.t(lang, 'card.hours_unknown'))}"]
+    lines = []
+    for schedule in entry.schedules:
+        state = hours.status(schedule.opening_hours, now)
+        if state.is_open and state.next_change is not None:
+            _, time = _when(locales, lang, state.next_change, now)
+            label = locales.t(lang, "card.open_until", time=time)
+        elif state.is_open:
+            label = locales.t(lang, "card.open_now")
+        elif state.next_change is not None:
+            day, time = _when(locales, lang, state.next_change, now)
+            label = locales.t(lang, "card.closed_opens", day=day, time=time)
+        else:
+            label = locales.t(lang, "card.closed")
+        suffix = f" ({locales.t(lang, 'card.appointment_only')})" if schedule.appointment_only else ""
+        lines.append(f"🕒 {escape(label)}{escape(suffix)}")
+        lines.append(f"    {escape(isolate(schedule.opening_hours, lang))}")
+    return lines
+
+
+def render_card(entry: Entry, kb: KnowledgeBase, locales: Locales, lang: str, now: dt.datetime) -> str:
+    """HTML text of the card; every value from the knowledge files is escaped."""
+    t = entry.texts(lang)
+
+    def label(key: str) -> str:
+        return escape(locales.t(lang, key))
+
+    def latin(value: str) -> str:
+        return escape(isolate(value, lang))
+
+    lines = [f"<b>{escape(t.title)}</b>", escape(t.summary), ""]
+    if entry.address:
+        lines.append(f"📍 {label('card.address')}: {latin(entry.address.one_line())}")
+    lines.extend(hours_lines(entry, locales, lang, now))
+    for phone in entry.phones:
+        purpose = locales.t(lang, f"phone.{phone.purpose}")
+        lines.append(f"📞 {label('card.phone')} ({escape(purpose)}): {latin(phone.number)}")
+    if entry.website:
+        lines.append(f"🌐 {label('card.website')}: {latin(entry.website)}")
+    if entry.email:
+        lines.append(f"✉️ {label('card.email')}: {latin(entry.email)}")
+    if entry.appointment:
+        lines.append(f"📅 {label('card.appointment_' + entry.appointment.policy)}")
+    if t.how_to_book:
+        lines.append(f"    {label('card.book')}: {escape(t.how_to_book)}")
+    if t.required_documents:
+        lines.append(f"📄 {label('card.bring')}:")
+        lines.extend(f"  • {escape(item)}" for item in t.required_documents)
+    if entry.languages:
+        names = ", ".join(kb.language_names.get(code, code) for code in entry.languages)
+        lines.append(f"🗣 {label('card.languages')}: {escape(names)}")
+    if t.eligibility:
+        lines.append(f"👤 {label('card.eligibility')}: {escape(t.eligibility)}")
+    if t.cost:
+        lines.append(f"💶 {label('card.cost')}: {escape(t.cost)}")
+    checked = isolate(entry.assured_date.isoformat(), lang)
+    lines.append(f"✔️ {escape(locales.t(lang, 'card.checked', date=checked))}")
+    return "\n".join(lines)

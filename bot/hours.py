@@ -1,0 +1,80 @@
+"""Open now / opens next, in Europe/Berlin, with Berlin public holidays. Pure logic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from opening_hours import OpeningHours
+
+BERLIN = ZoneInfo("Europe/Berlin")
+_LOOKAHEAD_STEPS = 40
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool
+    next_change: dt.datetime | None  # local Berlin time: closing time if open, next opening if closed
+
+
+@lru_cache(maxsize=4)
+def _berlin_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("DE", subdiv="BE", years=range(year, year + 2))
+
+
+def is_holiday(day: dt.date) -> bool:
+    return day in _berlin_holidays(day.year)
+
+
+@lru_cache(maxsize=512)
+def _parse(expression: str) -> OpeningHours:
+    return OpeningHours(expression)
+
+
+def berlin_now() -> dt.datetime:
+    return dt.datetime.now(BERLIN).replace(tzinfo=None)
+
+
+def status(expression: str, now: dt.datetime | None = None) -> Status:
+    """Evaluate an OpenStreetMap opening_hours expression at `now` (naive Berlin time).
+
+    Public holidays close an office unless the expression says what happens on `PH`.
+    """
+    now = now or berlin_now()
+    oh = _parse(expression)
+    honours_ph = "PH" in expression
+
+    def open_at(moment: dt.datetime) -> bool:
+        if not honours_ph and is_holiday(moment.date()):
+            return False
+        return bool(oh.is_open(moment))
+
+    if open_at(now):
+        closing = oh.next_change(now)
+        if not honours_ph and closing is not None:
+            midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+            if is_holiday(midnight.date()) and closing > midnight:
+                closing = midnight
+        return Status(True, closing)
+    moment = now
+    for _ in range(_LOOKAHEAD_STEPS):
+        change = oh.next_change(moment)
+        if change is None:
+            return Status(False, None)
+        if open_at(change):
+            return Status(False, change)
+        moment = change + dt.timedelta(seconds=1) if change > moment else moment + dt.timedelta(hours=1)
+    return Status(False, None)
+
+
+def working_days_between(start: dt.datetime, days: int) -> dt.date:
+    """The date `days` Berlin working days after `start` (weekends and holidays skipped)."""
+    day = start.date()
+    while days > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and not is_holiday(day):
+            days -= 1
+    return day

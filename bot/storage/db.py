@@ -1,0 +1,81 @@
+"""The one SQLite database: connection in WAL mode and schema migrations versioned in code."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import aiosqlite
+
+# Each migration runs once, in order; PRAGMA user_version records how far a database is.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE users (
+        user_id INTEGER PRIMARY KEY,
+        lang TEXT NOT NULL,
+        district TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        pending_question TEXT,
+        clarify_rounds INTEGER NOT NULL DEFAULT 0,
+        awaiting TEXT
+    );
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER,
+        entry_id TEXT NOT NULL,
+        helpful INTEGER NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX feedback_user ON feedback(user_id);
+    CREATE TABLE questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER,
+        lang TEXT NOT NULL,
+        text TEXT,
+        action TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        entry_id TEXT,
+        outcome TEXT,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX questions_user ON questions(user_id);
+    CREATE INDEX questions_created ON questions(created_at);
+    """,
+)
+
+
+class Database:
+    """Owns the connection; repositories get it passed in and never open their own."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(str(path))
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA synchronous=NORMAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        db = cls(conn, path)
+        await db.migrate()
+        return db
+
+    async def migrate(self) -> None:
+        async with self.conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,45 @@
+"""The question log editors learn from: text, language and outcome; never names."""
+
+from __future__ import annotations
+
+from .db import Database, now
+
+DAY = 86400.0
+
+
+async def log(
+    db: Database, user_id: int, lang: str, text: str, action: str, intent: str, entry_id: str | None
+) -> int:
+    cursor = await db.conn.execute(
+        "INSERT INTO questions (user_id, lang, text, action, intent, entry_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (user_id, lang, text, action, intent, entry_id, now()),
+    )
+    await db.conn.commit()
+    return int(cursor.lastrowid or 0)
+
+
+async def mark_outcome(db: Database, user_id: int, outcome: str) -> None:
+    """Record how the user's latest question ended ('none-of-these', 'not-helpful', 'person')."""
+    await db.conn.execute(
+        "UPDATE questions SET outcome = ? WHERE id = (SELECT MAX(id) FROM questions WHERE user_id = ?)",
+        (outcome, user_id),
+    )
+    await db.conn.commit()
+
+
+async def count_for_user(db: Database, user_id: int) -> int:
+    async with db.conn.execute("SELECT COUNT(*) FROM questions WHERE user_id = ?", (user_id,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def purge_older_than(db: Database, days: int) -> int:
+    cursor = await db.conn.execute("DELETE FROM questions WHERE created_at < ?", (now() - days * DAY,))
+    await db.conn.commit()
+    return int(cursor.rowcount or 0)
+
+
+async def action_split(db: Database) -> dict[str, int]:
+    async with db.conn.execute("SELECT action, COUNT(*) FROM questions GROUP BY action") as cursor:
+        return {str(action): int(n) for action, n in await cursor.fetchall()}
