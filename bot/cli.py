@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import cli_ask, cli_kb
+from bot import cli_ask, cli_kb, cli_run
 from bot.settings import Settings, SettingsError
 
 
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     cli_kb.add_parser(sub)
     cli_ask.add_parser(sub)
+    cli_run.add_parsers(sub)
     return parser
 
 

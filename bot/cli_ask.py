@@ -52,7 +52,8 @@ def run_batch(matcher: Matcher) -> int:
             text = str(item["text"])
             lang = item.get("lang")
         except (ValueError, KeyError, TypeError) as exc:
-            out = {"id": None, "action": "handoff", "lang": None, "results": [], "error": f"line {number}: {exc}"}
+            error = f"line {number}: {exc}"
+            out: dict[str, Any] = {"id": None, "action": "handoff", "lang": None, "results": [], "error": error}
             print(json.dumps(out, ensure_ascii=False), flush=True)
             continue
         lang = lang if lang in SUPPORTED else None

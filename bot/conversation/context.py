@@ -86,5 +86,6 @@ class Turn:
         return Button(self.raw(key), callbacks.encode(action, *args))
 
     def entry_button(self, entry: Entry, action: str = "E") -> Button:
-        return Button(entry.texts(self.lang).title[:60], callbacks.encode(action, self.services.generation,
-                                                                         self.entry_ref(entry)))
+        title = entry.texts(self.lang).title
+        label = title if len(title) <= 60 else title[:58].rstrip() + "…"
+        return Button(label, callbacks.encode(action, self.services.generation, self.entry_ref(entry)))

@@ -88,8 +88,8 @@ class Conversation:
         if len(text) > MAX_TEXT_CHARS:
             text = text[:MAX_TEXT_CHARS]
             replies.append(Reply(turn.t("errors.too_long")))
-        if turn.is_new:
-            return start.start(turn), False
+        if turn.is_new:  # greet and offer the language picker, and still answer the question
+            return start.start(turn) + replies + await question.ask(turn, text), False
         return replies + await question.ask(turn, text), False
 
     async def _command(self, turn: Turn, name: str) -> list[Reply]:

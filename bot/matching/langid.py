@@ -41,32 +41,48 @@ def _main_script(text: str) -> str:
     return counts.most_common(1)[0][0] if counts else "latin"
 
 
+def _script_of_lang(code: str) -> str:
+    return next(script for script, codes in _BY_SCRIPT.items() if code in codes)
+
+
+def _lingua(text: str, script: str) -> tuple[str, float]:
+    confidences = _detector(script).compute_language_confidence_values(text)
+    if not confidences:
+        return _BY_SCRIPT[script][0], 0.0
+    return _CODE[confidences[0].language], confidences[0].value
+
+
 def detect(text: str, hint: str | None = None) -> str:
-    """Best language code for `text`; the user's chosen language wins unless the text clearly says otherwise."""
+    """The language to answer in: the user's choice unless the text clearly is in another language.
+
+    German office words, Arabizi and Finglish are written in Latin letters by people who
+    chose Arabic or Persian: Latin text alone does not overrule a non-Latin choice.
+    """
     hint = hint if hint in SUPPORTED else None
     script = _main_script(text)
-    candidates = _BY_SCRIPT[script]
     letters = set(text.lower())
     if script == "arabic":
         if letters & _PERSIAN_LETTERS:
             return "fa"
-    elif script == "cyrillic":
-        if letters & _UKRAINIAN_LETTERS and not letters & _RUSSIAN_LETTERS:
-            return "uk"
-        if letters & _RUSSIAN_LETTERS and not letters & _UKRAINIAN_LETTERS:
-            return "ru"
-    elif hint in ("ar", "fa"):
-        return hint  # Arabizi / Finglish: Latin letters, the user's own language
-    elif any(looks_arabizi(word) for word in text.lower().split()):
-        return "ar"
-    if hint in candidates and len(text.split()) < 4:
-        return hint
-    confidences = _detector(script).compute_language_confidence_values(text)
-    if not confidences:
-        return hint if hint in candidates else candidates[0]
-    best = confidences[0]
-    if hint in candidates:
-        hint_conf = next((c.value for c in confidences if _CODE[c.language] == hint), 0.0)
-        if hint_conf >= 0.2 or best.value < 0.7:
+        if hint in _BY_SCRIPT["arabic"]:
             return hint
-    return _CODE[best.language]
+    elif script == "cyrillic":
+        has_uk, has_ru = bool(letters & _UKRAINIAN_LETTERS), bool(letters & _RUSSIAN_LETTERS)
+        if has_uk != has_ru:
+            return "uk" if has_uk else "ru"
+        if hint in _BY_SCRIPT["cyrillic"]:
+            return hint
+    else:
+        if hint is not None and _script_of_lang(hint) != "latin":
+            if len(text.split()) < 4:
+                return hint
+            code, confidence = _lingua(text, "latin")
+            return code if confidence >= 0.9 and not any(looks_arabizi(w) for w in text.split()) else hint
+        if hint is None and any(looks_arabizi(word) for word in text.lower().split()):
+            return "ar"
+        if hint is not None and len(text.split()) < 4:
+            return hint
+    code, confidence = _lingua(text, script)
+    if hint in _BY_SCRIPT[script] and confidence < 0.8:
+        return hint
+    return code

@@ -1,0 +1,27 @@
+"""Build the shared services once: settings, database, knowledge, matcher, locales."""
+
+from __future__ import annotations
+
+from bot.conversation.context import Services
+from bot.hours import berlin_now
+from bot.i18n import load_locales
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import errors
+from bot.matching import Matcher
+from bot.settings import Settings
+from bot.storage.db import Database
+
+
+class StartupError(RuntimeError):
+    """Knowledge or locales are broken: the bot must not start serving them."""
+
+
+async def build_services(settings: Settings) -> Services:
+    result = load_knowledge(settings.knowledge_dir)
+    locales, locale_problems = load_locales(settings.locales_dir)
+    problems = errors(result.problems + locale_problems)
+    if result.knowledge is None or locales is None or problems:
+        listing = "\n".join(str(p) for p in problems[:50])
+        raise StartupError(f"knowledge or locales have errors (run `wegweiser kb check`):\n{listing}")
+    db = await Database.open(settings.database_path)
+    return Services(settings, db, result.knowledge, Matcher(result.knowledge), locales, berlin_now)

@@ -1,0 +1,74 @@
+"""Build the python-telegram-bot Application: settings, rate limiter, handlers, jobs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.conversation.context import Services
+from bot.conversation.core import USER_COMMANDS, Conversation
+from bot.runtime import build_services
+from bot.settings import Settings
+from bot.storage import questions
+
+from . import handlers
+
+log = logging.getLogger(__name__)
+DAY_SECONDS = 86400
+
+
+async def register_commands(app: Application, services: Services) -> None:  # type: ignore[type-arg]
+    """The command menu in every supported language (English also as the default)."""
+    for lang in (*services.locales.languages, None):
+        code = lang or "en"
+        commands = [BotCommand(name, services.locales.t(code, f"commands.{name}")[:256]) for name in USER_COMMANDS]
+        await app.bot.set_my_commands(commands, language_code=lang)
+
+
+async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+    conversation = handlers.conversation_of(context)
+    days = conversation.services.settings.retention_days
+    removed = await questions.purge_older_than(conversation.services.db, days)
+    conversation.limiter.forget_idle()
+    log.info("retention: removed %d questions older than %d days", removed, days)
+
+
+def build_application(
+    settings: Settings,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+    rate_limiter: bool = True,
+) -> Application:  # type: ignore[type-arg]
+    """`request` lets tests pass a recording fake; `services` lets them share one database."""
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        ready = services or await build_services(settings)
+        app.bot_data[handlers.CONVERSATION] = Conversation(ready)
+        await register_commands(app, ready)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(purge_old_questions, interval=DAY_SECONDS, first=60)
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        conversation = app.bot_data.get(handlers.CONVERSATION)
+        if isinstance(conversation, Conversation) and services is None:
+            await conversation.services.db.close()
+
+    builder: Any = (
+        ApplicationBuilder()
+        .token(settings.bot_token or "0:offline")
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app: Application = builder.build()  # type: ignore[type-arg]
+    handlers.register(app)
+    return app
