@@ -22,15 +22,17 @@ Action = Literal["answer", "clarify", "handoff"]
 Intent = Literal["service", "smalltalk", "emergency", "complex", "unknown"]
 
 MAX_TOKENS = 200  # long stories: the first 200 words carry the question
-UNKNOWN_WEIGHT = 0.3  # a word we do not know still means the message is about something else too
-COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
+UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
+COMMON_SHARE = 0.25
+EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
+WEIGHTS = (0.45, 0.35, 0.20)  # coverage of the message, absolute evidence, phrase similarity  # tokens in more than a quarter of all entries say nothing about which one
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.42  # confidence needed to answer directly
+    answer: float = 0.60  # confidence needed to answer directly
     gap: float = 0.10  # ... and lead over the best entry of another topic
-    clarify: float = 0.24  # below this: hand off
+    clarify: float = 0.30  # below this: hand off
     min_evidence: float = 1.2  # matched information (sum of idf) below this is not enough
 
 
@@ -95,9 +97,9 @@ class Matcher:
             if value < self.thresholds.min_evidence:
                 continue
             coverage = min(value / total, 1.0)
-            evidence = min(value / (2.5 * index.max_idf() / 3), 1.0)
+            evidence = min(value / (EVIDENCE_FULL * index.max_idf()), 1.0)
             phrase = max((fuzz.token_sort_ratio(norm_query, p) for p in index.phrases[number]), default=0) / 100
-            score = 0.55 * coverage + 0.25 * evidence + 0.20 * phrase
+            score = WEIGHTS[0] * coverage + WEIGHTS[1] * evidence + WEIGHTS[2] * phrase
             ranked.append(Candidate(index.entries[number], round(score, 4)))
         ranked.sort(key=lambda c: c.score, reverse=True)
         return ranked

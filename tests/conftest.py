@@ -1,0 +1,90 @@
+"""Shared fixtures: settings on a temporary database, and a real PTB Application on a fake Bot API."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application, ContextTypes
+
+from bot.settings import Settings
+from bot.telegram.app import build_application
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest was started
+    sys.path.insert(0, str(TESTS))
+
+from fakes import RecordingRequest  # noqa: E402
+
+ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
+
+AppFactory = Callable[..., Awaitable[Any]]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        database_path=tmp_path / "wegweiser.db",
+        knowledge_dir=REPO / "knowledge",
+        locales_dir=REPO / "locales",
+        admin_ids=frozenset({999}),
+        user_rate_limit=20,
+    )
+
+
+async def _record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    context.application.bot_data.setdefault(ERRORS, []).append(context.error)
+
+
+async def start_app(settings: Settings, request: RecordingRequest | None = None) -> Any:
+    """Build and initialise the real Application on a fake Bot API.
+
+    PTB 22 runs `post_init` only from run_polling/run_webhook, so it is awaited here.
+    """
+    app: Application = build_application(  # type: ignore[type-arg]
+        settings, request=request or RecordingRequest(), rate_limiter=False
+    )
+    app.add_error_handler(_record_error)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    app.bot_data[ERRORS] = []
+    return app
+
+
+async def stop_app(app: Any) -> None:
+    """Close the database and shut PTB down; safe to call twice."""
+    conversation = app.bot_data.pop("conversation", None)
+    if conversation is not None:
+        await conversation.services.db.close()
+    if app.running:
+        await app.stop()
+    if app._initialized:
+        await app.shutdown()
+
+
+@pytest.fixture
+async def make_app(settings: Settings) -> AsyncIterator[Any]:
+    """The Application for `settings`; feed it with `await app.process_update(update)`."""
+    app = await start_app(settings)
+    yield app
+    await stop_app(app)
+
+
+@pytest.fixture
+async def app_factory() -> AsyncIterator[AppFactory]:
+    """`await app_factory(settings)` for extra Applications (restarts, other knowledge folders)."""
+    started: list[Any] = []
+
+    async def factory(custom: Settings, request: RecordingRequest | None = None) -> Any:
+        app = await start_app(custom, request)
+        started.append(app)
+        return app
+
+    yield factory
+    for app in reversed(started):
+        await stop_app(app)

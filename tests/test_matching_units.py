@@ -1,0 +1,422 @@
+"""Direct tests of the pure matching logic: normalisation, language id, intents, the matcher
+on the real knowledge base, and the `wegweiser ask --batch` JSON-lines contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+from bot.matching import Decision, Matcher
+from bot.matching.intents import IntentMatcher
+from bot.matching.langid import detect
+from bot.matching.normalize import normalise, tokens
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_KNOWLEDGE = REPO / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    result = load_knowledge(REAL_KNOWLEDGE)
+    assert result.knowledge is not None, [str(p) for p in result.problems]
+    return result.knowledge
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+@pytest.fixture(scope="module")
+def intents(kb: KnowledgeBase) -> IntentMatcher:
+    return IntentMatcher.build(kb.intents)
+
+
+# ------------------------------------------------------------------ normalise() and tokens()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Bürgeramt", "burgeramt"),
+        ("Ausländerbehörde", "auslanderbehorde"),
+        ("Straße", "strasse"),
+        ("GROSSE Größe", "grosse grosse"),
+        ("Führerschein Übersetzung", "fuhrerschein ubersetzung"),
+    ],
+)
+def test_normalise_german_umlauts_and_sharp_s(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("أحمد", "احمد"),  # alef with hamza above
+        ("إلى", "الي"),  # alef with hamza below, alef maksura -> ya
+        ("آمنة", "امنه"),  # alef madda, ta marbuta -> ha
+        ("مَدْرَسَةٌ", "مدرسه"),  # tashkeel removed
+        ("مـــدرســة", "مدرسه"),  # tatweel removed
+    ],
+)
+def test_normalise_arabic_letter_unification(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_normalise_persian_letters_meet_arabic_ones() -> None:
+    # Persian ی and ک are written as Arabic ي and ك by many keyboards: both must meet.
+    assert normalise("ی") == normalise("ي") == "ي"
+    assert normalise("ک") == normalise("ك") == "ك"
+    assert normalise("کمک") == normalise("كمك")
+    assert normalise("زندگی") == normalise("زندگي")
+
+
+def test_normalise_persian_and_arabic_indic_digits() -> None:
+    assert normalise("۱۲۳۴۵۶۷۸۹۰") == "1234567890"
+    assert normalise("٠١٢٣٤٥٦٧٨٩") == "0123456789"
+    assert normalise("کد ۱۰۱۱۵") == "كد 10115"
+
+
+def test_normalise_cyrillic_yo() -> None:
+    assert normalise("Ёлка") == "елка"
+    assert normalise("всё") == normalise("все")
+    # й and ї keep their identity (they are letters, not accented forms)
+    assert normalise("й") == "й"
+    assert normalise("ї") == "ї"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("hi 👍!!", "hi"),
+        ("🙏🙏", ""),
+        ("Wo ist das Jobcenter???", "wo ist das jobcenter"),
+        ("Termin, bitte... (schnell!)", "termin bitte schnell"),
+        ("  viele   Leerzeichen\n\tund Zeilen ", "viele leerzeichen und zeilen"),
+        ("snake_case", "snake case"),
+        ("شكرا 🌹", "شكرا"),
+        ("؟ وين الجوب سنتر؟", "وين الجوب سنتر"),
+    ],
+)
+def test_normalise_drops_emoji_and_punctuation(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_normalise_is_idempotent() -> None:
+    for raw in ("Bürgeramt Straße", "أَحْمَد إِلى", "Ёлка 👍", "۱۲ کمک"):
+        once = normalise(raw)
+        assert normalise(once) == once
+
+
+def test_tokens_drop_single_letters_and_bare_digits() -> None:
+    assert tokens("Ich wohne in 10115 Berlin, Haus 3 a") == ["ich", "wohne", "in", "berlin", "haus"]
+    assert tokens("§24 Aufenthalt") == ["aufenthalt"]
+    assert tokens("a3mel 2ana") == ["a3mel", "2ana"]  # digits inside words stay (Arabizi)
+    assert tokens("👍 !!") == []
+    assert tokens("") == []
+
+
+def test_tokens_are_normalised() -> None:
+    assert tokens("Bürgeramt STRASSE Straße") == ["burgeramt", "strasse", "strasse"]
+    assert tokens("مَدْرَسَةٌ ۱۲۳") == ["مدرسه"]
+
+
+# ------------------------------------------------------------------ langid.detect()
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        ("من میخواهم پیش دکتر بروم", None, "fa"),  # پ ی ک: Persian letters
+        ("سلام چطوری", "ar", "fa"),  # Persian letter beats an Arabic hint
+        ("Привіт, де знаходиться їдальня", None, "uk"),  # і ї
+        ("Привіт як справи", "ru", "uk"),  # Ukrainian letters beat a Russian hint
+        ("Где можно получить пособие? Объясните", None, "ru"),  # ъ
+        ("Привет как дела ты", "uk", "ru"),  # ы beats a Ukrainian hint
+        ("ana bdi a3mel anmeldung", None, "ar"),  # Arabizi: digits in Latin words
+        ("wein el 7amam", None, "ar"),
+        ("salam khubi", "fa", "fa"),  # Finglish: the user's hint wins for Latin text
+        ("salam kifak", "ar", "ar"),
+        ("jobcenter", "ar", "ar"),
+        ("jobcenter", "fa", "fa"),
+    ],
+)
+def test_detect_script_rules(text: str, hint: str | None, expected: str) -> None:
+    assert detect(text, hint) == expected
+
+
+def test_detect_arabic_without_persian_letters() -> None:
+    assert detect("وين بقدر اعمل تسجيل السكن في برلين") == "ar"
+
+
+def test_detect_ignores_unsupported_hint() -> None:
+    assert detect("Привіт, де знаходиться їдальня", "xx") == "uk"
+    assert detect("ana bdi a3mel anmeldung", "xx") == "ar"
+
+
+# ------------------------------------------------------------------ IntentMatcher
+
+
+@pytest.mark.parametrize("text", ["hello", "Hello!", "شكرا", "👍", "danke schön", "привет 🙂"])
+def test_smalltalk_only(intents: IntentMatcher, text: str) -> None:
+    assert intents.is_smalltalk(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["hello where is the jobcenter", "hallo ich brauche einen termin beim bürgeramt", "شكرا وين الجوب سنتر"]
+)
+def test_not_smalltalk_when_a_question_follows(intents: IntentMatcher, text: str) -> None:
+    assert not intents.is_smalltalk(text)
+
+
+def test_empty_text_is_not_smalltalk(intents: IntentMatcher) -> None:
+    assert not intents.is_smalltalk("")
+    assert not intents.is_smalltalk("   ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I want to kill myself", "suicide"),
+        ("بدي انتحر", "suicide"),  # Arabic script
+        ("я хочу умереть", "suicide"),  # Cyrillic script
+        ("Mein Mann schlägt mich", "violence"),  # umlaut spelled either way
+        ("زوجي يضربني", "violence"),
+        ("он бьет меня каждый день", "violence"),
+        ("my son swallowed a battery", "medical"),
+        ("он без сознания", "medical"),
+    ],
+)
+def test_emergency_kind_in_three_scripts(intents: IntentMatcher, text: str, kind: str) -> None:
+    found = intents.emergency_kind(text)
+    assert found is not None
+    assert found[0] == kind
+    assert found[1]  # at least one preferred entry
+
+
+@pytest.mark.parametrize("text", ["where is the jobcenter", "Kindergeld beantragen", "killer whale", "خودکار"])
+def test_no_emergency_in_ordinary_questions(intents: IntentMatcher, text: str) -> None:
+    assert intents.emergency_kind(text) is None
+
+
+def test_complex_case_strong_word(intents: IntentMatcher) -> None:
+    text = "Ich habe Angst vor der Abschiebung"
+    assert intents.is_complex(text, len(tokens(text)))
+
+
+def test_complex_case_weak_words(intents: IntentMatcher) -> None:
+    two_weak = "Ich habe einen Bescheid bekommen, die Frist ist morgen"
+    assert intents.is_complex(two_weak, len(tokens(two_weak)))
+    one_weak_short = "wo gebe ich einen Brief ab"
+    assert not intents.is_complex(one_weak_short, len(tokens(one_weak_short)))
+    assert not intents.is_complex("wo ist das Jobcenter", 4)
+
+
+# ------------------------------------------------------------------ Matcher on the real knowledge base
+
+
+def _topics(decision: Decision) -> list[set[str]]:
+    return [set(c.entry.topics) for c in decision.candidates]
+
+
+@pytest.mark.xfail(
+    reason=(
+        "single-keyword query: 'anmeldung' is a keyword/question token of 7 entries, so coverage is 1.0 for all "
+        "of them; vhs-city-west (question 'VHS City West Deutschkurs Anmeldung', topic language-course) scores "
+        "0.7979 vs 0.8743 for anmeldung-wohnung-berlin, a lead of 0.076 < gap 0.10, so the matcher clarifies"
+    ),
+    strict=False,
+)
+def test_anmeldung_answers_registration(matcher: Matcher) -> None:
+    decision = matcher.match("anmeldung", "de")
+    assert decision.action == "answer"
+    assert "registration" in _topics(decision)[0]
+
+
+def test_anmeldung_ranks_registration_first(matcher: Matcher) -> None:
+    decision = matcher.match("anmeldung", "de")
+    assert decision.action in ("answer", "clarify")
+    assert decision.candidates
+    assert "registration" in _topics(decision)[0]
+
+
+def test_kindergeld_answers_family_benefits(matcher: Matcher) -> None:
+    decision = matcher.match("Kindergeld", "de")
+    assert decision.action == "answer"
+    assert "family-benefits" in _topics(decision)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", None])
+def test_suicide_is_an_emergency_answer(matcher: Matcher, lang: str | None) -> None:
+    decision = matcher.match("I want to kill myself", lang)
+    assert decision.action == "answer"
+    assert decision.intent == "emergency"
+    assert decision.candidates
+    assert _topics(decision)[0] & {"emergency", "mental-health"}
+
+
+@pytest.mark.parametrize("text", ["بدي انتحر", "я хочу умереть", "Mein Mann schlägt mich"])
+def test_emergency_in_other_scripts_answers(matcher: Matcher, text: str) -> None:
+    decision = matcher.match(text)
+    assert decision.action == "answer"
+    assert decision.intent == "emergency"
+    assert _topics(decision)[0] & {"emergency", "mental-health", "violence-protection"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en", None])
+def test_gibberish_hands_off(matcher: Matcher, lang: str | None) -> None:
+    assert matcher.match("asdfghjkl qwertz", lang).action == "handoff"
+
+
+@pytest.mark.parametrize("lang", ["en", None])
+def test_out_of_scope_hands_off(matcher: Matcher, lang: str | None) -> None:
+    assert matcher.match("what is the weather tomorrow", lang).action == "handoff"
+
+
+@pytest.mark.parametrize("text", ["hello", "شكرا", "👍"])
+def test_smalltalk_hands_off_without_candidates(matcher: Matcher, text: str) -> None:
+    decision = matcher.match(text)
+    assert decision.action == "handoff"
+    assert decision.intent == "smalltalk"
+    assert decision.candidates == ()
+
+
+def test_greeting_with_question_is_a_service_question(matcher: Matcher) -> None:
+    decision = matcher.match("hello where is the jobcenter", "en")
+    assert decision.intent == "service"
+    assert decision.action in ("answer", "clarify")
+    assert "jobcenter" in _topics(decision)[0]
+
+
+def test_deportation_is_a_complex_handoff(matcher: Matcher) -> None:
+    decision = matcher.match("Ich habe Angst vor der Abschiebung", "de")
+    assert decision.action == "handoff"
+    assert decision.intent == "complex"
+    assert len(decision.candidates) <= 3
+
+
+def test_empty_text_hands_off(matcher: Matcher) -> None:
+    decision = matcher.match("", "de")
+    assert decision.action == "handoff"
+    assert decision.lang == "de"
+
+
+_VARIED = [
+    ("anmeldung", "de"),
+    ("Kindergeld", "de"),
+    ("jobcenter", "de"),
+    ("wohnung", "de"),
+    ("arzt", "de"),
+    ("I want to kill myself", "en"),
+    ("where can I learn german", "en"),
+    ("hello where is the jobcenter", "en"),
+    ("وين بقدر اعمل تسجيل السكن", "ar"),
+    ("Где можно получить пособие", "ru"),
+    ("Ich habe Angst vor der Abschiebung", "de"),
+    ("asdfghjkl qwertz", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), _VARIED)
+def test_candidates_sorted_by_score_descending(matcher: Matcher, text: str, lang: str | None) -> None:
+    decision = matcher.match(text, lang)
+    scores = [c.score for c in decision.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    ranked = [c.score for c in matcher.rank(text, decision.lang)]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+@pytest.mark.parametrize(("text", "lang"), _VARIED)
+def test_at_most_three_candidates(matcher: Matcher, text: str, lang: str | None) -> None:
+    decision = matcher.match(text, lang)
+    assert len(decision.candidates) <= 3
+    if decision.action == "clarify":
+        assert 1 <= len(decision.candidates) <= 3
+    ids = [c.entry.id for c in decision.candidates]
+    assert len(ids) == len(set(ids))
+
+
+def test_clarify_offers_at_most_three(matcher: Matcher) -> None:
+    decision = matcher.match("jobcenter", "de")
+    assert decision.action == "clarify"
+    assert 2 <= len(decision.candidates) <= 3
+
+
+# ------------------------------------------------------------------ wegweiser ask --batch
+
+
+def _run_batch(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str) -> list[dict[str, Any]]:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(REAL_KNOWLEDGE))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    assert main(["ask", "--batch"]) == 0
+    out = capsys.readouterr().out
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_batch_one_json_line_per_input_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = [
+        {"id": "q1", "text": "Kindergeld", "lang": "de"},
+        {"id": 2, "text": "asdfghjkl qwertz", "lang": "en"},
+        {"id": "q3", "text": "jobcenter", "lang": "de"},
+        {"id": "q4", "text": "I want to kill myself"},
+        {"id": "q5", "text": "hello", "lang": "xx"},
+    ]
+    stdin = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    lines = _run_batch(monkeypatch, capsys, stdin)
+    assert [line["id"] for line in lines] == [item["id"] for item in items]
+    for line in lines:
+        assert {"id", "action", "lang", "results"} <= set(line)
+        assert line["action"] in {"answer", "clarify", "handoff"}
+        assert isinstance(line["results"], list)
+        for result in line["results"]:
+            assert set(result) == {"id", "topics", "score"}
+            assert isinstance(result["id"], str)
+            assert isinstance(result["topics"], list) and result["topics"]
+            assert isinstance(result["score"], (int, float))
+        scores = [r["score"] for r in line["results"]]
+        assert scores == sorted(scores, reverse=True)
+    assert lines[0]["action"] == "answer"
+    assert "family-benefits" in lines[0]["results"][0]["topics"]
+    assert lines[1]["action"] == "handoff"
+    assert lines[2]["action"] == "clarify"
+    assert lines[3]["action"] == "answer"
+    assert lines[4]["action"] == "handoff"
+
+
+def test_batch_malformed_line_yields_handoff_with_error_and_continues(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = (
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Kindergeld", "lang": "de"}),
+                "this is not json {",
+                json.dumps({"id": "no-text", "lang": "de"}),
+                json.dumps(["a", "list"]),
+                "",
+                json.dumps({"id": "b", "text": "asdfghjkl qwertz", "lang": "en"}),
+            ]
+        )
+        + "\n"
+    )
+    lines = _run_batch(monkeypatch, capsys, stdin)
+    assert len(lines) == 5  # the blank line is skipped, every other line answers
+    assert lines[0]["id"] == "a" and lines[0]["action"] == "answer"
+    for bad in lines[1:4]:
+        assert bad["action"] == "handoff"
+        assert bad.get("error")
+        assert bad["results"] == []
+    assert lines[4]["id"] == "b" and lines[4]["action"] == "handoff"
+    assert "error" not in lines[0] and "error" not in lines[4]
