@@ -23,9 +23,9 @@ Intent = Literal["service", "smalltalk", "emergency", "complex", "unknown"]
 
 MAX_TOKENS = 200  # long stories: the first 200 words carry the question
 UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
-COMMON_SHARE = 0.25
+COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
 EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
-WEIGHTS = (0.45, 0.35, 0.20)  # coverage of the message, absolute evidence, phrase similarity  # tokens in more than a quarter of all entries say nothing about which one
+WEIGHTS = (0.45, 0.35, 0.20)  # coverage of the message, absolute evidence, phrase similarity
 
 
 @dataclass(frozen=True)
