@@ -21,6 +21,7 @@ if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest w
 from fakes import RecordingRequest  # noqa: E402
 
 ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
+STOPPED = "test_stopped"
 
 AppFactory = Callable[..., Awaitable[Any]]
 
@@ -57,14 +58,19 @@ async def start_app(settings: Settings, request: RecordingRequest | None = None)
 
 
 async def stop_app(app: Any) -> None:
-    """Close the database and shut PTB down; safe to call twice."""
-    conversation = app.bot_data.pop("conversation", None)
-    if conversation is not None:
-        await conversation.services.db.close()
+    """Shut down as run_polling does (shutdown, then post_shutdown: background workers stop and the
+    database closes), and close the database in any case; safe to call twice."""
+    if app.bot_data.get(STOPPED):
+        return
+    app.bot_data[STOPPED] = True
     if app.running:
         await app.stop()
-    if app._initialized:
-        await app.shutdown()
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+    conversation = app.bot_data.get("conversation")
+    if conversation is not None:
+        await conversation.services.db.close()  # idempotent
 
 
 @pytest.fixture

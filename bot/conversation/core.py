@@ -6,11 +6,12 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.handoff.desk import Actor, Desk
 from bot.languages import DEFAULT, normalise_code
 from bot.storage import feedback, questions, users
 from bot.storage.users import UserRecord
 
-from . import admin, answers, callbacks, district, menu, mydata, question, start
+from . import admin, answers, callbacks, district, handoff, menu, mydata, question, start
 from .context import Sender, Services, Turn
 from .ratelimit import RateLimiter
 from .replies import Reply
@@ -41,8 +42,9 @@ class NonText:
 
 
 Incoming = Command | Text | Press | NonText
-USER_COMMANDS = ("start", "menu", "language", "district", "help", "privacy", "mydata", "deletemydata")
+USER_COMMANDS = ("start", "menu", "language", "district", "ticket", "help", "privacy", "mydata", "deletemydata")
 ADMIN_COMMANDS = ("reload", "stats")
+DESK_COMMANDS = ("queue", "claim", "close", "reopen")
 
 
 class Conversation:
@@ -76,7 +78,7 @@ class Conversation:
 
     async def _dispatch(self, turn: Turn, incoming: Incoming) -> tuple[list[Reply], bool]:
         if isinstance(incoming, Command):
-            return await self._command(turn, incoming.name.lower()), False
+            return await self._command(turn, incoming.name.lower(), incoming.args), False
         if isinstance(incoming, Press):
             return await self._press(turn, incoming.data)
         if isinstance(incoming, NonText):
@@ -90,13 +92,19 @@ class Conversation:
             replies.append(Reply(turn.t("errors.too_long")))
         if turn.is_new:  # greet and offer the language picker, and still answer the question
             return start.start(turn) + replies + await question.ask(turn, text), False
+        handed_off = await handoff.on_text(turn, text)
+        if handed_off is not None:
+            return replies + handed_off, False
         return replies + await question.ask(turn, text), False
 
-    async def _command(self, turn: Turn, name: str) -> list[Reply]:
+    async def _command(self, turn: Turn, name: str, args: str = "") -> list[Reply]:
         if name in ADMIN_COMMANDS:
             if not turn.sender.is_admin:
                 return [Reply(turn.t("admin.not_allowed"))]
             return admin.reload(turn) if name == "reload" else await admin.stats(turn)
+        if name in DESK_COMMANDS:  # in a private chat: admins only (the group goes to the desk directly)
+            actor = Actor(turn.sender.user_id, "", in_group=False, is_admin=turn.sender.is_admin)
+            return await Desk(self.services).command(actor, name, args)
         if name == "start":
             turn.update(awaiting="language" if turn.user.district is None else None)
             return start.start(turn)
@@ -106,6 +114,8 @@ class Conversation:
             return start.choose_language(turn)
         if name == "district":
             return district.ask_district(turn)
+        if name == "ticket":
+            return await handoff.status(turn)
         if name == "help":
             return start.help_text(turn)
         if name == "privacy":
@@ -132,7 +142,17 @@ class Conversation:
         if action == "N" and not args:
             return await question.none_of_these(turn), False
         if action == "P" and not args:
-            return await question.ask_person(turn), False
+            return (await handoff.offer(turn) if handoff.configured(turn) else await question.ask_person(turn)), False
+        if action == "HS" and not args:
+            return await handoff.send(turn), False
+        if action == "HN" and not args:
+            return handoff.toggle_name(turn), False
+        if action == "HC" and not args:
+            return handoff.cancel(turn), False
+        if action == "HX" and len(args) == 1:
+            return await handoff.close_by_user(turn, args[0]), False
+        if action == "HR" and len(args) == 2:
+            return await handoff.rate(turn, args[0], args[1]), False
         if action == "X" and len(args) == 1:
             return await mydata.answer(turn, args[0])
         if action in ("E", "V", "F") and len(args) >= 2:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.storage import questions, users
+from bot.handoff.desk import Desk
+from bot.storage import questions, tickets, users
 
 from .context import Turn
 from .district import district_label
@@ -20,7 +21,7 @@ async def show(turn: Turn) -> list[Reply]:
         district=district_label(turn),
         since=since,
         questions=await questions.count_for_user(db, turn.user.user_id),
-        tickets=0,
+        tickets=await tickets.count_for_user(db, turn.user.user_id),
     )
     return [Reply(text)]
 
@@ -34,5 +35,6 @@ async def answer(turn: Turn, choice: str) -> tuple[list[Reply], bool]:
     """Returns the replies and whether the user's record is gone (the caller must not save it)."""
     if choice != "y":
         return [Reply(turn.t("deletemydata.cancelled"), edit=True)], False
+    await Desk(turn.services).withdraw_user(turn.user.user_id)  # same transaction as the deletion below
     await users.delete_all(turn.services.db, turn.user.user_id)
     return [Reply(turn.t("deletemydata.done"), edit=True)], True

@@ -42,6 +42,61 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX questions_user ON questions(user_id);
     CREATE INDEX questions_created ON questions(created_at);
     """,
+    """
+    ALTER TABLE users ADD COLUMN draft TEXT;
+    ALTER TABLE users ADD COLUMN share_name INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER,
+        lang TEXT NOT NULL,
+        text TEXT,
+        display_name TEXT,
+        status TEXT NOT NULL,
+        claimed_by INTEGER,
+        candidates TEXT NOT NULL DEFAULT '',
+        group_message_id INTEGER,
+        thread_id INTEGER,
+        blocked INTEGER NOT NULL DEFAULT 0,
+        rating INTEGER,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        closed_at REAL
+    );
+    CREATE INDEX tickets_user ON tickets(user_id);
+    CREATE INDEX tickets_status ON tickets(status);
+    CREATE TABLE ticket_messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        direction TEXT NOT NULL,
+        text TEXT,
+        source_message_id INTEGER,
+        created_at REAL NOT NULL
+    );
+    CREATE UNIQUE INDEX ticket_messages_source ON ticket_messages(direction, source_message_id)
+        WHERE source_message_id IS NOT NULL;
+    CREATE TABLE group_messages (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT UNIQUE,
+        chat_id INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        ticket_id INTEGER,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        last_error TEXT,
+        created_at REAL NOT NULL,
+        sent_at REAL,
+        sent_message_id INTEGER
+    );
+    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+    """,
 )
 
 
@@ -72,6 +127,10 @@ class Database:
         version = int(row[0]) if row else 0
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    async def commit(self) -> None:
+        """End the current transaction: what was written is durable before anyone is told."""
+        await self.conn.commit()
 
     async def close(self) -> None:
         await self.conn.close()

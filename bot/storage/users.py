@@ -16,16 +16,23 @@ class UserRecord:
     pending_question: str | None
     clarify_rounds: int
     awaiting: str | None
+    draft: str | None = None  # details a user adds before sending a question to a caseworker
+    share_name: bool = False
 
 
 async def get(db: Database, user_id: int) -> UserRecord | None:
     async with db.conn.execute(
-        "SELECT user_id, lang, district, created_at, pending_question, clarify_rounds, awaiting"
-        " FROM users WHERE user_id = ?",
+        "SELECT user_id, lang, district, created_at, pending_question, clarify_rounds, awaiting, draft,"
+        " share_name FROM users WHERE user_id = ?",
         (user_id,),
     ) as cursor:
         row = await cursor.fetchone()
-    return UserRecord(*row) if row else None
+    if not row:
+        return None
+    values = tuple(row)
+    return UserRecord(
+        values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], bool(values[8])
+    )
 
 
 async def save(db: Database, user: UserRecord) -> None:
@@ -33,10 +40,11 @@ async def save(db: Database, user: UserRecord) -> None:
     stamp = now()
     await db.conn.execute(
         "INSERT INTO users (user_id, lang, district, created_at, updated_at, pending_question, clarify_rounds,"
-        " awaiting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " awaiting, draft, share_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(user_id) DO UPDATE SET lang=excluded.lang, district=excluded.district,"
         " updated_at=excluded.updated_at, pending_question=excluded.pending_question,"
-        " clarify_rounds=excluded.clarify_rounds, awaiting=excluded.awaiting",
+        " clarify_rounds=excluded.clarify_rounds, awaiting=excluded.awaiting, draft=excluded.draft,"
+        " share_name=excluded.share_name",
         (
             user.user_id,
             user.lang,
@@ -46,6 +54,8 @@ async def save(db: Database, user: UserRecord) -> None:
             user.pending_question,
             user.clarify_rounds,
             user.awaiting,
+            user.draft,
+            int(user.share_name),
         ),
     )
     await db.conn.commit()

@@ -16,6 +16,7 @@ from bot.settings import Settings
 from bot.storage import questions
 
 from . import handlers
+from .outbox_worker import OutboxWorker
 
 log = logging.getLogger(__name__)
 DAY_SECONDS = 86400
@@ -37,11 +38,24 @@ async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("retention: removed %d questions older than %d days", removed, days)
 
 
+async def _is_forum(app: Application, settings: Settings) -> bool:  # type: ignore[type-arg]
+    """A forum group gets one topic per ticket; if the group cannot be read, plain replies are used."""
+    if settings.caseworker_chat_id is None:
+        return False
+    try:
+        chat = await app.bot.get_chat(settings.caseworker_chat_id)
+    except Exception as exc:  # any failure here must not stop the bot from serving newcomers
+        log.warning("caseworker chat not readable (%s); tickets go to it as plain messages", type(exc).__name__)
+        return False
+    return bool(chat.is_forum)
+
+
 def build_application(
     settings: Settings,
     request: BaseRequest | None = None,
     services: Services | None = None,
     rate_limiter: bool = True,
+    start_worker: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """`request` lets tests pass a recording fake; `services` lets them share one database."""
 
@@ -49,10 +63,17 @@ def build_application(
         ready = services or await build_services(settings)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready)
         await register_commands(app, ready)
+        worker = OutboxWorker(app.bot, ready, forum=await _is_forum(app, settings))
+        app.bot_data[handlers.WORKER] = worker
+        if start_worker:
+            worker.start()
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_questions, interval=DAY_SECONDS, first=60)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        worker = app.bot_data.get(handlers.WORKER)
+        if isinstance(worker, OutboxWorker):
+            await worker.stop()
         conversation = app.bot_data.get(handlers.CONVERSATION)
         if isinstance(conversation, Conversation) and services is None:
             await conversation.services.db.close()
@@ -70,5 +91,5 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: Application = builder.build()  # type: ignore[type-arg]
-    handlers.register(app)
+    handlers.register(app, settings)
     return app

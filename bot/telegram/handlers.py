@@ -10,11 +10,14 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, NonText, Press, Text
+from bot.handoff.desk import Actor, Desk
+from bot.settings import Settings
 
 from .render import send
 
 log = logging.getLogger("wegweiser.updates")
 CONVERSATION = "conversation"
+WORKER = "outbox_worker"
 
 
 def conversation_of(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
@@ -53,14 +56,23 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or chat is None or incoming is None:
         return
     conversation = conversation_of(context)
-    admins = conversation.services.settings.admin_ids
-    sender = Sender(user.id, user.language_code, user.id in admins)
+    settings = conversation.services.settings
     query = update.callback_query
     if query is not None:
         await query.answer()
-    replies = await conversation.handle(sender, incoming)
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
+    if chat.id == settings.caseworker_chat_id and isinstance(incoming, Press) and pressed is not None:
+        actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+        replies = await Desk(conversation.services).press(actor, chat.id, pressed.message_id, incoming.data)
+        pressed = None  # answers in the group are new messages; the ticket post keeps its buttons
+    elif chat.type != "private":
+        return
+    else:
+        name = " ".join(part for part in (user.first_name, user.last_name) if part) or None
+        sender = Sender(user.id, user.language_code, user.id in settings.admin_ids, name)
+        replies = await conversation.handle(sender, incoming)
     await send(context.bot, chat.id, replies, pressed)
+    wake_outbox(context)
     log.info(
         "update=%s kind=%s replies=%d ms=%.1f",
         update.update_id, type(incoming).__name__, len(replies), (time.perf_counter() - started) * 1000,
@@ -69,13 +81,43 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.debug("update=%s input=%r", update.update_id, incoming)
 
 
+def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+    worker = context.application.bot_data.get(WORKER)
+    if worker is not None:
+        worker.wake()
+
+
+async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The caseworkers' group: commands, and replies that answer a ticket."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or not message.text:
+        return
+    conversation = conversation_of(context)
+    settings = conversation.services.settings
+    desk = Desk(conversation.services)
+    actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+    incoming = incoming_of(update)
+    if isinstance(incoming, Command):
+        replies = await desk.command(actor, incoming.name.lower(), incoming.args)
+    else:
+        reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+        thread = message.message_thread_id if message.is_topic_message else None
+        replies = await desk.reply(actor, message.chat_id, message.message_id, reply_to, thread, message.text)
+    await send(context.bot, message.chat_id, replies)
+    wake_outbox(context)
+    log.info("update=%s kind=group replies=%d", update.update_id, len(replies))
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error type only: the update may carry message text and names."""
     log.error("update failed: %s", type(context.error).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
+    if settings.caseworker_chat_id is not None:
+        group = filters.Chat(chat_id=settings.caseworker_chat_id)
+        app.add_handler(MessageHandler(group & filters.TEXT & ~filters.StatusUpdate.ALL, on_group_message))
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_update))
     app.add_handler(CallbackQueryHandler(on_update))
     app.add_error_handler(on_error)

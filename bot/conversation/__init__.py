@@ -1,0 +1,1 @@
+"""The Telegram-free conversation core: (user state, input) -> replies."""

@@ -1,0 +1,65 @@
+"""What the caseworkers' group and the newcomer see of a ticket. Pure formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from bot import hours
+from bot.i18n import Locales
+from bot.knowledge.model import KnowledgeBase
+from bot.storage.tickets import Ticket
+
+DESK_LANG = "de"  # the district's caseworkers work in German
+
+
+def eta(locales: Locales, lang: str, caseworker_hours: str, now: dt.datetime) -> str:
+    """'a few hours' while caseworkers are in (and for a while), else working days until they are."""
+    state = hours.status(caseworker_hours, now)
+    if state.is_open and state.next_change and (state.next_change - now).total_seconds() > 2 * 3600:
+        return locales.t(lang, "handoff.eta_today")
+    opens = state.next_change if not state.is_open and state.next_change else now
+    days = 1 if (opens.date() - now.date()).days <= 1 else 2
+    return locales.t(lang, "handoff.eta_days", days=days + 1)
+
+
+def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str) -> str:
+    """The group's first message of a ticket: number, language, the original text (escaped)."""
+    name = ticket.display_name or locales.t(DESK_LANG, "desk.anonymous")
+    return "\n".join(
+        [
+            f"<b>{escape(locales.t(DESK_LANG, 'desk.ticket', ticket=ticket.id))}</b>",
+            escape(locales.t(DESK_LANG, "desk.language", language=language_name)),
+            escape(locales.t(DESK_LANG, "desk.from", name=name)),
+            "",
+            escape(text),
+            "",
+            escape(locales.t(DESK_LANG, "desk.how_to_answer")),
+        ]
+    )
+
+
+def followup(locales: Locales, ticket_id: int, text: str) -> str:
+    return f"<b>{escape(locales.t(DESK_LANG, 'desk.followup', ticket=ticket_id))}</b>\n{escape(text)}"
+
+
+def queue_listing(locales: Locales, open_tickets: list[Ticket], now: float) -> str:
+    if not open_tickets:
+        return escape(locales.t(DESK_LANG, "desk.queue_empty"))
+    lines = [escape(locales.t(DESK_LANG, "desk.queue_title"))]
+    for ticket in open_tickets:
+        waited = max(0, int(now - ticket.created_at))
+        hours_, minutes = divmod(waited // 60, 60)
+        state = locales.t(DESK_LANG, f"desk.state_{ticket.status}")
+        preview = (ticket.text or "")[:60].replace("\n", " ")
+        lines.append(f"#{ticket.id} · {ticket.lang} · {hours_}h{minutes:02d} · {escape(state)} · {escape(preview)}")
+    return "\n".join(lines)
+
+
+def answer_to_user(locales: Locales, lang: str, text: str) -> str:
+    """Caseworker text reaches the newcomer as plain text: escaped, never parsed as markup."""
+    return f"<b>{escape(locales.t(lang, 'handoff.caseworker_answered'))}</b>\n{escape(text)}"
+
+
+def candidates_line(kb: KnowledgeBase, ticket: Ticket) -> list[str]:
+    return [e.texts(DESK_LANG).title for e in (kb.by_id.get(i) for i in ticket.candidates) if e is not None]

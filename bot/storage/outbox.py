@@ -1,0 +1,103 @@
+"""The persistent outbox: every delivery that must not be lost is a row before it is sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .db import Database, now
+
+MAX_ATTEMPTS = 12
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    chat_id: int
+    purpose: str
+    ticket_id: int | None
+    payload: dict[str, Any]
+    attempts: int
+
+
+async def add(
+    db: Database,
+    chat_id: int,
+    purpose: str,
+    payload: dict[str, Any],
+    ticket_id: int | None = None,
+    dedupe_key: str | None = None,
+    commit: bool = True,
+) -> None:
+    """Queue a message; a repeated dedupe_key is ignored so a retried step never sends twice."""
+    stamp = now()
+    await db.conn.execute(
+        "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, purpose, ticket_id, payload, next_attempt_at,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (dedupe_key, chat_id, purpose, ticket_id, json.dumps(payload, ensure_ascii=False), stamp, stamp),
+    )
+    if commit:
+        await db.conn.commit()
+
+
+async def due(db: Database, limit: int = 20) -> list[OutboxItem]:
+    async with db.conn.execute(
+        "SELECT id, chat_id, purpose, ticket_id, payload, attempts FROM outbox"
+        " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+        (now(), limit),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [OutboxItem(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+
+
+async def mark_sent(db: Database, item_id: int, message_id: int | None) -> None:
+    await db.conn.execute(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, attempts = attempts + 1"
+        " WHERE id = ?",
+        (now(), message_id, item_id),
+    )
+    await db.conn.commit()
+
+
+async def retry_later(db: Database, item_id: int, delay: float, error: str) -> None:
+    await db.conn.execute(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+        " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
+        (now() + delay, error[:200], MAX_ATTEMPTS, item_id),
+    )
+    await db.conn.commit()
+
+
+async def mark_failed(db: Database, item_id: int, error: str) -> None:
+    await db.conn.execute(
+        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+        (error[:200], item_id),
+    )
+    await db.conn.commit()
+
+
+async def counts(db: Database) -> dict[str, int]:
+    async with db.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status") as cursor:
+        return {str(status): int(n) for status, n in await cursor.fetchall()}
+
+
+async def next_due_in(db: Database) -> float | None:
+    """Seconds until the next pending item is due (0 if overdue), None when nothing is pending."""
+    async with db.conn.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'") as cursor:
+        row = await cursor.fetchone()
+    if not row or row[0] is None:
+        return None
+    return max(0.0, float(row[0]) - now())
+
+
+async def forget_user_texts(db: Database, ticket_ids: list[int]) -> None:
+    """On /deletemydata: nothing queued for a withdrawn ticket is delivered any more."""
+    if not ticket_ids:
+        return
+    marks = ",".join("?" * len(ticket_ids))
+    await db.conn.execute(
+        f"UPDATE outbox SET status = 'cancelled' WHERE status = 'pending' AND ticket_id IN ({marks})"
+        "",
+        ticket_ids,
+    )

@@ -1,0 +1,152 @@
+"""Deliver the outbox: retries with backoff on network errors, 5xx and 429; blocked users recorded."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from html import escape
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.conversation.context import Services
+from bot.handoff.texts import DESK_LANG
+from bot.storage import outbox, tickets
+from bot.storage.outbox import OutboxItem
+
+log = logging.getLogger(__name__)
+BACKOFF_BASE = 2.0
+BACKOFF_MAX = 600.0
+IDLE_POLL = 30.0
+
+
+def _markup(rows: Any) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    keyboard = [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    return InlineKeyboardMarkup(keyboard)
+
+
+class OutboxWorker:
+    def __init__(self, bot: Bot, services: Services, forum: bool = False) -> None:
+        self.bot, self.services, self.forum = bot, services, forum
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()  # one delivery round at a time, or an item could go out twice
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.deliver_due()
+                wait = await outbox.next_due_in(self.services.db)
+            except Exception:  # keep delivering after any unexpected error
+                log.exception("outbox round failed")
+                wait = IDLE_POLL
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                timeout = IDLE_POLL if wait is None else min(wait, IDLE_POLL)
+                await asyncio.wait_for(self._wake.wait(), timeout=timeout)
+
+    async def deliver_due(self) -> int:
+        """Send everything due now; returns how many were sent."""
+        sent = 0
+        async with self._lock:
+            while True:
+                items = await outbox.due(self.services.db)
+                if not items:
+                    return sent
+                for item in items:
+                    sent += await self._deliver(item)
+
+    async def _deliver(self, item: OutboxItem) -> int:
+        db = self.services.db
+        delay = min(BACKOFF_MAX, BACKOFF_BASE ** (item.attempts + 1))
+        try:
+            message = await self._send(item)
+        except RetryAfter as exc:
+            retry = exc.retry_after
+            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
+            await outbox.retry_later(db, item.id, float(seconds), "429 retry_after")
+            return 0
+        except Forbidden as exc:
+            await outbox.mark_failed(db, item.id, f"forbidden: {exc.message}")
+            await self._blocked(item)
+            return 0
+        except BadRequest as exc:
+            await outbox.mark_failed(db, item.id, f"bad request: {exc.message}")
+            log.error("outbox item %s refused by Telegram: %s", item.id, exc.message)
+            return 0
+        except (NetworkError, TelegramError) as exc:  # network errors, 5xx
+            await outbox.retry_later(db, item.id, delay, type(exc).__name__)
+            return 0
+        await self._after_sent(item, message)
+        return 1
+
+    async def _send(self, item: OutboxItem) -> Message:
+        p = item.payload
+        thread_id = p.get("thread_id")
+        if item.purpose == "post" and self.forum and item.ticket_id is not None:
+            thread_id = await self._topic_for(item)
+        return await self.bot.send_message(
+            item.chat_id,
+            p["text"],
+            parse_mode=ParseMode.HTML,
+            reply_markup=_markup(p.get("buttons")),
+            reply_to_message_id=p.get("reply_to"),
+            message_thread_id=thread_id,
+            allow_sending_without_reply=True,
+            disable_web_page_preview=True,
+        )
+
+    async def _topic_for(self, item: OutboxItem) -> int | None:
+        assert item.ticket_id is not None
+        ticket = await tickets.get(self.services.db, item.ticket_id)
+        if ticket is not None and ticket.thread_id is not None:
+            return ticket.thread_id
+        topic = await self.bot.create_forum_topic(item.chat_id, str(item.payload.get("topic", "Ticket"))[:128])
+        await tickets.set_group_post(self.services.db, item.ticket_id, None, topic.message_thread_id)
+        await self.services.db.commit()
+        return topic.message_thread_id
+
+    async def _after_sent(self, item: OutboxItem, message: Message) -> None:
+        """Mark sent and record follow-ups in one transaction, so a restart never sends twice."""
+        db = self.services.db
+        if item.ticket_id is not None and item.purpose in ("post", "followup", "notice"):
+            await tickets.map_group_message(db, item.chat_id, message.message_id, item.ticket_id)
+            if item.purpose == "post":
+                await tickets.set_group_post(db, item.ticket_id, message.message_id, message.message_thread_id)
+        confirm_chat = item.payload.get("confirm_chat")
+        if item.purpose == "answer" and confirm_chat is not None and item.ticket_id is not None:
+            text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
+            payload = {"text": text, "reply_to": item.payload.get("confirm_reply_to"),
+                       "thread_id": item.payload.get("thread_id_confirm")}
+            await outbox.add(db, int(confirm_chat), "confirm", payload, item.ticket_id, f"confirm:{item.id}", False)
+        await outbox.mark_sent(db, item.id, message.message_id)
+
+    async def _blocked(self, item: OutboxItem) -> None:
+        group = self.services.settings.caseworker_chat_id
+        if item.ticket_id is None or item.chat_id == group:
+            return
+        db = self.services.db
+        await tickets.set_blocked(db, item.ticket_id)
+        ticket = await tickets.get(db, item.ticket_id)
+        if group is not None and ticket is not None:
+            text = escape(self.services.locales.t(DESK_LANG, "desk.blocked", ticket=ticket.id))
+            payload = {"text": text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
+            await outbox.add(db, group, "notice", payload, ticket.id, f"blocked:{ticket.id}", False)
+        await db.commit()
