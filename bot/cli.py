@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import cli_ask, cli_kb, cli_run
+from bot import cli_ask, cli_kb, cli_report, cli_run
 from bot.settings import Settings, SettingsError
 
 
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_kb.add_parser(sub)
     cli_ask.add_parser(sub)
     cli_run.add_parsers(sub)
+    cli_report.add_parser(sub)
     return parser
 
 

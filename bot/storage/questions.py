@@ -43,3 +43,14 @@ async def purge_older_than(db: Database, days: int) -> int:
 async def action_split(db: Database) -> dict[str, int]:
     async with db.conn.execute("SELECT action, COUNT(*) FROM questions GROUP BY action") as cursor:
         return {str(action): int(n) for action, n in await cursor.fetchall()}
+
+
+async def gaps(db: Database, days: int) -> list[tuple[str, str, str, str | None]]:
+    """(text, lang, action, outcome) of questions the bot could not answer well in the last `days`."""
+    async with db.conn.execute(
+        "SELECT text, lang, action, outcome FROM questions WHERE created_at >= ? AND text IS NOT NULL"
+        " AND intent != 'smalltalk'"
+        " AND (action = 'handoff' OR outcome IN ('none-of-these', 'not-helpful', 'person')) ORDER BY id",
+        (now() - days * DAY,),
+    ) as cursor:
+        return [(str(r[0]), str(r[1]), str(r[2]), r[3]) for r in await cursor.fetchall()]
