@@ -116,5 +116,6 @@ class Intents(_Frozen):
     """knowledge/intents.yaml: words that decide before any service is scored."""
 
     smalltalk: tuple[str, ...] = ()
+    offtopic: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()

@@ -8,32 +8,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
-from .normalize import normalise, tokens
+from .ngrams import NgramIndex
+from .normalize import tokens
 
 Action = Literal["answer", "clarify", "handoff"]
-Intent = Literal["service", "smalltalk", "emergency", "complex", "unknown"]
+Intent = Literal["service", "smalltalk", "emergency", "complex", "offtopic", "unknown"]
 
 MAX_TOKENS = 200  # long stories: the first 200 words carry the question
 UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
 COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
 EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
-WEIGHTS = (0.45, 0.35, 0.20)  # coverage of the message, absolute evidence, phrase similarity
+WEIGHTS = (0.50, 0.10, 0.40)  # coverage of the message, evidence, character n-grams
+SHORTLIST = 12
+MIN_SCORE = 0.15
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.60  # confidence needed to answer directly
-    gap: float = 0.10  # ... and lead over the best entry of another topic
-    clarify: float = 0.30  # below this: hand off
-    min_evidence: float = 1.2  # matched information (sum of idf) below this is not enough
+    answer: float = 0.48  # confidence needed to answer directly
+    gap: float = 0.08  # ... and lead over the best entry of another topic
+    strong: float = 0.75  # a match this good outweighs greetings or off-topic words around it
+    clarify: float = 0.35  # below this: hand off
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,12 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
         self.kb = kb
         self.index = Index.build(kb)
+        self.ngrams = NgramIndex.build(self.index.entries)
         self.intents = IntentMatcher.build(kb.intents)
         self.thresholds = thresholds or Thresholds()
 
-    def rank(self, text: str, lang: str) -> list[Candidate]:
-        """All entries with any evidence, best first, scored 0..1."""
+    def features(self, text: str, lang: str) -> dict[int, tuple[float, float, float]]:
+        """Per shortlisted entry: (coverage of the message, evidence, character n-gram similarity), each 0..1."""
         index = self.index
         query = list(dict.fromkeys(content_tokens(text)))[:MAX_TOKENS]
         common = COMMON_SHARE * len(index.entries)
@@ -79,7 +81,7 @@ class Matcher:
                 postings = index.postings[candidate]
                 if len(postings) > common:
                     continue
-                value = index.idf[candidate] * similarity
+                value = index.weight(candidate) * similarity
                 weight = max(weight, value)
                 for number, field_weight in postings.items():
                     scored = value * field_weight
@@ -88,19 +90,26 @@ class Matcher:
             total += weight
             for number, value in best_for_entry.items():
                 contrib[number] = contrib.get(number, 0.0) + value
-        if not contrib or total <= 0:
-            return []
-        top = sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:12]
-        norm_query = normalise(text)
-        ranked = []
-        for number, value in top:
-            if value < self.thresholds.min_evidence:
-                continue
-            coverage = min(value / total, 1.0)
+        grams = self.ngrams.scores(" ".join(query[:MAX_TOKENS]))
+        if total <= 0 and not grams:
+            return {}
+        shortlist = {n for n, _ in sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
+        shortlist |= {n for n, _ in sorted(grams.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
+        found = {}
+        for number in shortlist:
+            value = contrib.get(number, 0.0)
+            coverage = min(value / total, 1.0) if total > 0 else 0.0
             evidence = min(value / (EVIDENCE_FULL * index.max_idf()), 1.0)
-            phrase = max((fuzz.token_sort_ratio(norm_query, p) for p in index.phrases[number]), default=0) / 100
-            score = WEIGHTS[0] * coverage + WEIGHTS[1] * evidence + WEIGHTS[2] * phrase
-            ranked.append(Candidate(index.entries[number], round(score, 4)))
+            found[number] = (coverage, evidence, min(grams.get(number, 0.0), 1.0))
+        return found
+
+    def rank(self, text: str, lang: str) -> list[Candidate]:
+        """Entries with any evidence, best first, scored 0..1."""
+        ranked = []
+        for number, values in self.features(text, lang).items():
+            score = sum(w * v for w, v in zip(WEIGHTS, values, strict=True))
+            if score >= MIN_SCORE:
+                ranked.append(Candidate(self.index.entries[number], round(score, 4)))
         ranked.sort(key=lambda c: c.score, reverse=True)
         return ranked
 
@@ -115,6 +124,11 @@ class Matcher:
         n_tokens = len(tokens(text))
         if self.intents.is_complex(text, n_tokens):
             return Decision("handoff", used, tuple(_distinct(ranked)[:3]), "complex")
+        strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
+        if not strong and self.intents.mentions(text, "smalltalk"):
+            return Decision("handoff", used, (), "smalltalk")  # "thanks a lot, God bless you"
+        if not strong and self.intents.mentions(text, "offtopic"):
+            return Decision("handoff", used, (), "offtopic")
         return self._decide(used, ranked)
 
     def _decide(self, lang: str, ranked: list[Candidate]) -> Decision:

@@ -32,10 +32,12 @@ class Tally:
             if decision.action == "answer":
                 self.wrong_confident += 1
                 return "wrong-confident"
-            self.handoff_caught += 1
-            self.direct += 1
-            self.helpful += 1
-            return "ok"
+            self.handoff_caught += 1  # not answered with a service: recalled
+            if decision.action == "handoff":
+                self.direct += 1
+                self.helpful += 1
+                return "ok"
+            return "clarify-instead-of-handoff"
         if decision.action == "answer":
             if topics and topics[0] & expect:
                 self.direct += 1

@@ -21,13 +21,14 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 from bot.languages import SUPPORTED
 
-from .normalize import normalise, script_of, tokens, transliterate
+from .normalize import script_of, tokens, transliterate
 from .stopwords import STOPWORDS
 
 _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "tr": "turkish", "fa": "persian"}
 # Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
 _STEMMERS["uk"] = "russian"
 KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
+QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
 
 
 def content_tokens(text: str) -> list[str]:
@@ -56,7 +57,7 @@ class Index:
     postings: dict[str, dict[int, float]] = field(default_factory=dict)  # token -> entry -> field weight
     idf: dict[str, float] = field(default_factory=dict)
     buckets: dict[str, list[str]] = field(default_factory=dict)  # first letter -> tokens (fuzzy search)
-    phrases: list[list[str]] = field(default_factory=list)  # per entry: normalised questions and titles
+    curated: set[str] = field(default_factory=set)  # words some entry has in its title or keywords
 
     @classmethod
     def build(cls, kb: KnowledgeBase | Iterable[Entry]) -> Index:
@@ -64,7 +65,6 @@ class Index:
         index = cls(entries)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for number, entry in enumerate(entries):
-            phrases: list[str] = []
             for lang in SUPPORTED:
                 texts = entry.translations.get(lang)
                 if texts is None:
@@ -74,8 +74,8 @@ class Index:
                     for token in content_tokens(text):
                         for form in {token, stem(token, lang)}:
                             postings[form][number] = max(postings[form].get(number, 0.0), weight)
-                phrases.extend(normalise(t) for t in (texts.title, *texts.questions))
-            index.phrases.append(phrases)
+                            if weight > 1.0:
+                                index.curated.add(form)
         n = max(len(entries), 1)
         index.postings = dict(postings)
         index.idf = {tok: math.log(1 + n / len(p)) for tok, p in postings.items()}
@@ -85,6 +85,10 @@ class Index:
                 buckets[_bucket_key(token)].append(token)
         index.buckets = dict(buckets)
         return index
+
+    def weight(self, token: str) -> float:
+        """Idf, lowered for words that only ever occur in example questions (how, apply, should I go)."""
+        return self.idf[token] * (1.0 if token in self.curated else QUESTION_ONLY)
 
     def max_idf(self) -> float:
         return math.log(1 + max(len(self.entries), 1))

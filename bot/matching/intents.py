@@ -22,6 +22,7 @@ def _contains(padded: str, phrase: str) -> bool:
 @dataclass(frozen=True)
 class IntentMatcher:
     smalltalk: frozenset[str]
+    offtopic: frozenset[str]
     emergency: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     strong: frozenset[str]
     weak: frozenset[str]
@@ -30,6 +31,7 @@ class IntentMatcher:
     def build(cls, intents: Intents) -> IntentMatcher:
         return cls(
             smalltalk=_phrases(intents.smalltalk),
+            offtopic=_phrases(intents.offtopic),
             emergency=tuple(
                 (name, intent.prefer, _phrases(intent.words)) for name, intent in intents.emergency.items()
             ),
@@ -46,6 +48,12 @@ class IntentMatcher:
         for phrase in sorted(self.smalltalk, key=len, reverse=True):
             rest = rest.replace(f" {phrase} ", " ")
         return not rest.strip() or (rest.strip() != norm and len(rest.split()) <= 1 and len(rest.strip()) <= 4)
+
+    def mentions(self, text: str, kind: str) -> bool:
+        """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text."""
+        padded = f" {normalise(text)} "
+        phrases: frozenset[str] = getattr(self, kind)
+        return any(_contains(padded, phrase) for phrase in phrases)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         padded = f" {normalise(text)} "
