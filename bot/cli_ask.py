@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from bot.cli_kb import load_or_report
-from bot.languages import SUPPORTED
+from bot.languages import DISTRICTS, SUPPORTED
 from bot.matching import Decision, Matcher
 from bot.settings import Settings
 
@@ -17,8 +17,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     ask = sub.add_parser("ask", help="match a question like the bot would")
     ask.add_argument("text", nargs="*", help="the question (omit with --batch)")
     ask.add_argument("--lang", choices=SUPPORTED, help="the user's chosen language")
+    ask.add_argument("--district", choices=[*DISTRICTS, "outside"], help="where the user lives")
     ask.add_argument("--json", action="store_true", help="print the decision as JSON")
-    ask.add_argument("--batch", action="store_true", help="JSON lines {id, text, lang} on stdin")
+    ask.add_argument("--batch", action="store_true", help="JSON lines {id, text, lang, district} on stdin")
     ask.set_defaults(handler=run_ask)
 
 
@@ -51,13 +52,16 @@ def run_batch(matcher: Matcher) -> int:
             item = json.loads(line)
             text = str(item["text"])
             lang = item.get("lang")
+            district = item.get("district")
         except (ValueError, KeyError, TypeError) as exc:
             error = f"line {number}: {exc}"
             out: dict[str, Any] = {"id": None, "action": "handoff", "lang": None, "results": [], "error": error}
             print(json.dumps(out, ensure_ascii=False), flush=True)
             continue
         lang = lang if lang in SUPPORTED else None
-        print(json.dumps(decision_json(matcher.match(text, lang), item.get("id")), ensure_ascii=False), flush=True)
+        district = district if isinstance(district, str) else None
+        decision = matcher.match(text, lang, district)
+        print(json.dumps(decision_json(decision, item.get("id")), ensure_ascii=False), flush=True)
     return 0
 
 
@@ -72,6 +76,6 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not text:
         print("wegweiser ask: give a question, e.g. wegweiser ask --lang de 'wo melde ich mich an'", file=sys.stderr)
         return 2
-    decision = matcher.match(text, args.lang)
+    decision = matcher.match(text, args.lang, args.district)
     print(json.dumps(decision_json(decision), ensure_ascii=False) if args.json else _describe(decision))
     return 0

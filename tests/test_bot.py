@@ -717,12 +717,6 @@ async def test_special_characters_in_knowledge_files_are_escaped(
     assert f"<b>{html.escape(hostile)}</b>" in card.text
 
 
-@pytest.mark.xfail(
-    reason="BUG: district.ask says 'You can also type your postcode' (and locales have district.postcode_*), "
-    "but a typed postcode while awaiting='district' goes to the matcher: '10115' -> question.offer_person, "
-    "district stays None",
-    strict=False,
-)
 async def test_a_typed_postcode_answers_the_district_question(make_app: Any) -> None:
     await command(make_app, EN, "start")
     await press(make_app, EN, "L:en")

@@ -227,14 +227,6 @@ def _topics(decision: Decision) -> list[set[str]]:
     return [set(c.entry.topics) for c in decision.candidates]
 
 
-@pytest.mark.xfail(
-    reason=(
-        "single-keyword query: 'anmeldung' is a keyword/question token of 7 entries, so coverage is 1.0 for all "
-        "of them; vhs-city-west (question 'VHS City West Deutschkurs Anmeldung', topic language-course) scores "
-        "0.7979 vs 0.8743 for anmeldung-wohnung-berlin, a lead of 0.076 < gap 0.10, so the matcher clarifies"
-    ),
-    strict=False,
-)
 def test_anmeldung_answers_registration(matcher: Matcher) -> None:
     decision = matcher.match("anmeldung", "de")
     assert decision.action == "answer"

@@ -35,11 +35,12 @@ def for_district(turn: Turn, entry: Entry) -> tuple[Entry, tuple[Entry, ...]]:
 
 def card(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
     chosen, others = for_district(turn, entry)
-    text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock())
-    if chosen.scope == "residents" and turn.user.district not in chosen.service_area:
+    elsewhere = chosen.scope == "residents" and turn.user.district == "outside"
+    text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock(), general=elsewhere)
+    if elsewhere:
+        others = ()
+    elif chosen.scope == "residents" and turn.user.district not in chosen.service_area:
         text += "\n\nℹ️ " + turn.t("card.responsible_depends")
-        if turn.user.district == "outside":
-            text += " " + turn.t("card.other_district")
     chunks = split_text(text)
     replies = [Reply(chunk) for chunk in chunks[:-1]]
     buttons = card_buttons(turn, chosen)

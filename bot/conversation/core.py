@@ -92,6 +92,9 @@ class Conversation:
             replies.append(Reply(turn.t("errors.too_long")))
         if turn.is_new:  # greet and offer the language picker, and still answer the question
             return start.start(turn) + replies + await question.ask(turn, text), False
+        postcode = district.on_postcode(turn, text)
+        if postcode is not None:
+            return postcode, False
         handed_off = await handoff.on_text(turn, text)
         if handed_off is not None:
             return replies + handed_off, False
@@ -103,6 +106,8 @@ class Conversation:
                 return [Reply(turn.t("admin.not_allowed"))]
             return admin.reload(turn) if name == "reload" else await admin.stats(turn)
         if name in DESK_COMMANDS:  # in a private chat: admins only (the group goes to the desk directly)
+            if not turn.sender.is_admin:
+                return [Reply(turn.t("admin.not_allowed"))]
             actor = Actor(turn.sender.user_id, "", in_group=False, is_admin=turn.sender.is_admin)
             return await Desk(self.services).command(actor, name, args)
         if name == "start":

@@ -14,7 +14,7 @@ _THANKS = ("thank", "danke", "شكر", "спасиб", "дяку", "tesekk", "te
 
 
 async def ask(turn: Turn, text: str) -> list[Reply]:
-    decision = turn.services.matcher.match(text, turn.lang)
+    decision = turn.services.matcher.match(text, turn.lang, turn.user.district)
     best = decision.best
     await questions.log(
         turn.services.db, turn.user.user_id, decision.lang, text, decision.action, decision.intent,

@@ -167,11 +167,11 @@ class Desk:
     async def withdraw_user(self, user_id: int) -> None:
         """/deletemydata: erase ticket texts, cancel their pending posts, tell the group. No commit."""
         db, group = self.services.db, self.services.settings.caseworker_chat_id
-        withdrawn = await tickets.withdraw_for_user(db, user_id)
-        await outbox.forget_user_texts(db, [t.id for t in withdrawn])
+        mine = await tickets.withdraw_for_user(db, user_id)
+        await outbox.forget_user_texts(db, [t.id for t in mine])
         if group is None:
             return
-        for ticket in withdrawn:
+        for ticket in (t for t in mine if t.is_open):
             text = self._t("desk.withdrawn", ticket=ticket.id)
             payload = {"text": text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
             await outbox.add(db, group, "notice", payload, ticket.id, f"withdrawn:{ticket.id}", False)

@@ -15,7 +15,7 @@ from bot.languages import DISTRICTS
 from . import checks
 from .model import KnowledgeBase
 from .problems import Problem, errors
-from .schema import Entry, Intents
+from .schema import Entry, Intents, Postcodes
 from .yamlpos import Positions, YamlSyntaxError, parse
 
 ENTRY_FOLDERS = ("berlin", "charlottenburg-wilmersdorf", "mitte")
@@ -114,11 +114,32 @@ def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
     if not entries and not errors(problems):
         problems.append(Problem(str(directory), 1, "no entries found (expected <folder>/<id>.yaml)"))
     intents = _load_intents(directory / "intents.yaml", first_seen, problems)
-    problems.extend(_coverage_warnings(entries, first_seen))
+    postcodes = _load_postcodes(directory / "postcodes.yaml", problems)
+    problems.extend(_coverage_warnings(entries, first_seen, directory))
     problems.sort(key=lambda p: (p.path, p.line))
     if errors(problems):
         return LoadResult(None, problems)
-    return LoadResult(KnowledgeBase(tuple(entries), topics, names, intents), problems)
+    return LoadResult(KnowledgeBase(tuple(entries), topics, names, intents, postcodes), problems)
+
+
+def _load_postcodes(path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    if not path.exists():
+        return {}
+    parsed = _read(path, problems)
+    if parsed is None:
+        return {}
+    data, positions = parsed
+    try:
+        table = Postcodes.model_validate(data or {})
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(Problem(str(path), positions.line_of(tuple(err["loc"])), _pydantic_message(err)))
+        return {}
+    for code in table.postcodes:
+        if not (code.isdigit() and len(code) == 5 and code[:2] in ("10", "12", "13", "14")):
+            line = positions.line_of(("postcodes", code))
+            problems.append(Problem(str(path), line, f"{code!r} is not a Berlin postcode"))
+    return {code: tuple(districts) for code, districts in table.postcodes.items()}
 
 
 def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]) -> Intents:
@@ -142,7 +163,7 @@ def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]
     return intents
 
 
-def _coverage_warnings(entries: list[Entry], paths: dict[str, str]) -> list[Problem]:
+def _coverage_warnings(entries: list[Entry], paths: dict[str, str], directory: Path) -> list[Problem]:
     """A district-bound service in one district but not the other leaves newcomers without an office."""
     by_service: dict[str, set[str]] = defaultdict(set)
     example: dict[str, str] = {}
@@ -151,6 +172,23 @@ def _coverage_warnings(entries: list[Entry], paths: dict[str, str]) -> list[Prob
             by_service[entry.service].update(entry.service_area)
             example.setdefault(entry.service, entry.id)
     found = []
+    by_topic: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.active and entry.scope == "residents":
+            for topic in entry.topics:
+                by_topic[topic].update(entry.service_area)
+    for topic, areas in sorted(by_topic.items()):
+        missing = [d for d in DISTRICTS if d not in areas]
+        if missing:
+            found.append(
+                Problem(
+                    str(directory / "topics.yaml"),
+                    1,
+                    f"topic {topic!r} has a district-bound service for {', '.join(sorted(areas))} "
+                    f"but none for residents of {', '.join(missing)}",
+                    "warning",
+                )
+            )
     for service, areas in sorted(by_service.items()):
         missing = [d for d in DISTRICTS if d not in areas]
         if missing:

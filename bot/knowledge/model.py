@@ -15,12 +15,14 @@ class KnowledgeBase:
     topics: Mapping[str, str]
     language_names: Mapping[str, str]
     intents: Intents = field(default_factory=Intents)
+    postcodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_id: Mapping[str, Entry] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
         object.__setattr__(self, "topics", MappingProxyType(dict(self.topics)))
         object.__setattr__(self, "language_names", MappingProxyType(dict(self.language_names)))
+        object.__setattr__(self, "postcodes", MappingProxyType(dict(self.postcodes)))
 
     @property
     def active(self) -> tuple[Entry, ...]:
@@ -32,6 +34,10 @@ class KnowledgeBase:
 
     def in_topic(self, topic: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.active if topic in e.topics)
+
+    def districts_of_postcode(self, postcode: str) -> tuple[str, ...]:
+        """Districts a Berlin postcode lies in (empty when unknown)."""
+        return tuple(self.postcodes.get(postcode.strip(), ()))
 
     def variants(self, entry: Entry) -> tuple[Entry, ...]:
         """District variants of the same service (shared `service` key), including `entry`."""

@@ -119,3 +119,23 @@ class Intents(_Frozen):
     offtopic: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
+
+
+BerlinDistrict = Literal[
+    "mitte", "friedrichshain-kreuzberg", "pankow", "charlottenburg-wilmersdorf", "spandau",
+    "steglitz-zehlendorf", "tempelhof-schoeneberg", "neukoelln", "treptow-koepenick",
+    "marzahn-hellersdorf", "lichtenberg", "reinickendorf",
+]
+
+
+class PostcodeSource(_Frozen):
+    url: str
+    note: str | None = None
+
+
+class Postcodes(_Frozen):
+    """knowledge/postcodes.yaml: Berlin postcode -> the districts it lies in (main district first)."""
+
+    source: tuple[PostcodeSource, ...] = Field(min_length=1)
+    assured_date: dt.date
+    postcodes: dict[str, tuple[BerlinDistrict, ...]]

@@ -5,7 +5,7 @@ Thresholds were calibrated on tests/data/questions.yaml (see README, "How matchi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.knowledge.model import KnowledgeBase
@@ -31,7 +31,7 @@ MIN_SCORE = 0.15
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.48  # confidence needed to answer directly
+    answer: float = 0.50  # confidence needed to answer directly
     gap: float = 0.08  # ... and lead over the best entry of another topic
     strong: float = 0.75  # a match this good outweighs greetings or off-topic words around it
     clarify: float = 0.35  # below this: hand off
@@ -113,7 +113,33 @@ class Matcher:
         ranked.sort(key=lambda c: c.score, reverse=True)
         return ranked
 
-    def match(self, text: str, lang: str | None = None) -> Decision:
+    def match(self, text: str, lang: str | None = None, district: str | None = None) -> Decision:
+        """Decide for a message; with `district`, a district-bound service is that district's office."""
+        decision = self._match(text, lang)
+        expand = decision.action == "answer"
+        return replace(decision, candidates=self._by_district(decision.candidates, district, expand))
+
+    def _by_district(
+        self, candidates: tuple[Candidate, ...], district: str | None, expand: bool
+    ) -> tuple[Candidate, ...]:
+        """Each service as the user's district's office; with no district, an answer lists every variant."""
+        out: list[Candidate] = []
+        for rank, candidate in enumerate(candidates):
+            variants = self.kb.variants(candidate.entry)
+            if candidate.entry.scope != "residents" or len(variants) < 2:
+                out.append(candidate)
+                continue
+            own = [v for v in variants if district in v.service_area]
+            if own:
+                out.append(Candidate(own[0], candidate.score))
+            elif rank == 0 and expand:  # unknown district: the answer lists every district's office after it
+                out.append(candidate)
+                out.extend(Candidate(v, candidate.score) for v in variants if v is not candidate.entry)
+            else:
+                out.append(candidate)
+        return tuple(out)
+
+    def _match(self, text: str, lang: str | None = None) -> Decision:
         used = detect(text, lang) if text.strip() else (lang or "en")
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk")

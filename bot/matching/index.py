@@ -28,6 +28,7 @@ _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "
 # Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
 _STEMMERS["uk"] = "russian"
 KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
+SPREAD_STEP = 0.12  # a word named in the title or keywords of every language is this entry's own word
 QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
 
 
@@ -65,6 +66,7 @@ class Index:
         index = cls(entries)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for number, entry in enumerate(entries):
+            spread: dict[str, int] = defaultdict(int)  # in how many languages' title/keywords a word stands
             for lang in SUPPORTED:
                 texts = entry.translations.get(lang)
                 if texts is None:
@@ -76,6 +78,10 @@ class Index:
                             postings[form][number] = max(postings[form].get(number, 0.0), weight)
                             if weight > 1.0:
                                 index.curated.add(form)
+                for form in {f for t in curated for w in content_tokens(t) for f in (w, stem(w, lang))}:
+                    spread[form] += 1
+            for form, languages in spread.items():
+                postings[form][number] *= 1.0 + SPREAD_STEP * (languages - 1)
         n = max(len(entries), 1)
         index.postings = dict(postings)
         index.idf = {tok: math.log(1 + n / len(p)) for tok, p in postings.items()}

@@ -92,12 +92,12 @@ async def next_due_in(db: Database) -> float | None:
 
 
 async def forget_user_texts(db: Database, ticket_ids: list[int]) -> None:
-    """On /deletemydata: nothing queued for a withdrawn ticket is delivered any more."""
+    """On /deletemydata: nothing queued for these tickets is delivered, and no copy of a text remains."""
     if not ticket_ids:
         return
     marks = ",".join("?" * len(ticket_ids))
     await db.conn.execute(
-        f"UPDATE outbox SET status = 'cancelled' WHERE status = 'pending' AND ticket_id IN ({marks})"
-        "",
+        f"UPDATE outbox SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,"
+        f" payload = '{{}}' WHERE ticket_id IN ({marks})",
         ticket_ids,
     )

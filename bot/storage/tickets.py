@@ -156,7 +156,7 @@ async def count_for_user(db: Database, user_id: int) -> int:
 
 
 async def withdraw_for_user(db: Database, user_id: int) -> list[Ticket]:
-    """Erase a user's ticket texts; rows stay as anonymous counts. Returns the tickets that were open."""
+    """Erase a user's ticket texts; rows stay as anonymous counts. Returns all the user's tickets as they were."""
     async with db.conn.execute(f"SELECT {_COLUMNS} FROM tickets WHERE user_id = ?", (user_id,)) as cursor:
         mine = [_ticket(row) for row in await cursor.fetchall()]
     ids = [t.id for t in mine]
@@ -169,4 +169,4 @@ async def withdraw_for_user(db: Database, user_id: int) -> list[Ticket]:
             f" WHERE id IN ({marks})",
             ids,
         )
-    return [t for t in mine if t.is_open]
+    return mine
