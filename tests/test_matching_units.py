@@ -330,7 +330,9 @@ def test_candidates_sorted_by_score_descending(matcher: Matcher, text: str, lang
 @pytest.mark.parametrize(("text", "lang"), _VARIED)
 def test_at_most_three_candidates(matcher: Matcher, text: str, lang: str | None) -> None:
     decision = matcher.match(text, lang)
-    assert len(decision.candidates) <= 3
+    # an answer without a district lists the other district offices of the same service after it
+    variants = len(matcher.kb.variants(decision.candidates[0].entry)) - 1 if decision.action == "answer" else 0
+    assert len(decision.candidates) <= 3 + variants
     if decision.action == "clarify":
         assert 1 <= len(decision.candidates) <= 3
     ids = [c.entry.id for c in decision.candidates]
@@ -338,7 +340,7 @@ def test_at_most_three_candidates(matcher: Matcher, text: str, lang: str | None)
 
 
 def test_clarify_offers_at_most_three(matcher: Matcher) -> None:
-    decision = matcher.match("jobcenter", "de")
+    decision = matcher.match("wohnung", "de")  # a flat: registering, the housing office or a WBS?
     assert decision.action == "clarify"
     assert 2 <= len(decision.candidates) <= 3
 
@@ -361,7 +363,7 @@ def test_batch_one_json_line_per_input_in_order(
     items = [
         {"id": "q1", "text": "Kindergeld", "lang": "de"},
         {"id": 2, "text": "asdfghjkl qwertz", "lang": "en"},
-        {"id": "q3", "text": "jobcenter", "lang": "de"},
+        {"id": "q3", "text": "wohnung", "lang": "de"},
         {"id": "q4", "text": "I want to kill myself"},
         {"id": "q5", "text": "hello", "lang": "xx"},
     ]

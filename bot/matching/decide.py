@@ -24,17 +24,19 @@ MAX_TOKENS = 200  # long stories: the first 200 words carry the question
 UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
 COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
 EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
-WEIGHTS = (0.50, 0.10, 0.40)  # coverage of the message, evidence, character n-grams
+WEIGHTS = (0.60, 0.10, 0.30)  # coverage of the message, evidence, character n-grams
 SHORTLIST = 12
+SHORT_MESSAGE = 2  # content words
 MIN_SCORE = 0.15
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.50  # confidence needed to answer directly
-    gap: float = 0.08  # ... and lead over the best entry of another topic
-    strong: float = 0.75  # a match this good outweighs greetings or off-topic words around it
-    clarify: float = 0.35  # below this: hand off
+    answer: float = 0.36  # confidence needed to answer directly
+    gap_short: float = 0.10  # one or two words say little: a clearer lead is needed
+    gap: float = 0.06  # ... and lead over the best entry of another topic
+    strong: float = 0.60  # a match this good outweighs greetings or off-topic words around it
+    clarify: float = 0.30  # below this: hand off
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class Matcher:
         found = {}
         for number in shortlist:
             value = contrib.get(number, 0.0)
-            coverage = min(value / total, 1.0) if total > 0 else 0.0
+            coverage = min(value / (total * index.top_field_weight), 1.0) if total > 0 else 0.0
             evidence = min(value / (EVIDENCE_FULL * index.max_idf()), 1.0)
             found[number] = (coverage, evidence, min(grams.get(number, 0.0), 1.0))
         return found
@@ -155,17 +157,18 @@ class Matcher:
             return Decision("handoff", used, (), "smalltalk")  # "thanks a lot, God bless you"
         if not strong and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic")
-        return self._decide(used, ranked)
+        return self._decide(used, ranked, len(content_tokens(text)))
 
-    def _decide(self, lang: str, ranked: list[Candidate]) -> Decision:
+    def _decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds
+        gap = t.gap_short if n_words <= SHORT_MESSAGE else t.gap
         options = _distinct(ranked)
         if not options or options[0].score < t.clarify:
             return Decision("handoff", lang, tuple(options[:3]), "unknown")
         best = options[0]
         rival = next((c for c in options[1:] if not set(c.entry.topics) & set(best.entry.topics)), None)
         lead = best.score - (rival.score if rival else 0.0)
-        if best.score >= t.answer and lead >= t.gap:
+        if best.score >= t.answer and lead >= gap:
             return Decision("answer", lang, tuple(options[:3]))
         return Decision("clarify", lang, tuple(options[:3]))
 

@@ -92,6 +92,11 @@ class Index:
         index.buckets = dict(buckets)
         return index
 
+    @property
+    def top_field_weight(self) -> float:
+        """The largest posting weight: a title/keyword word named in every language."""
+        return KEYWORD_BOOST * (1.0 + SPREAD_STEP * (len(SUPPORTED) - 1))
+
     def weight(self, token: str) -> float:
         """Idf, lowered for words that only ever occur in example questions (how, apply, should I go)."""
         return self.idf[token] * (1.0 if token in self.curated else QUESTION_ONLY)
