@@ -168,7 +168,7 @@ class Desk:
         """/deletemydata: erase ticket texts, cancel their pending posts, tell the group. No commit."""
         db, group = self.services.db, self.services.settings.caseworker_chat_id
         mine = await tickets.withdraw_for_user(db, user_id)
-        await outbox.forget_user_texts(db, [t.id for t in mine])
+        await outbox.forget_user_texts(db, [t.id for t in mine], user_id)
         if group is None:
             return
         for ticket in (t for t in mine if t.is_open):

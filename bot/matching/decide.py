@@ -14,7 +14,7 @@ from bot.knowledge.schema import Entry
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
-from .ngrams import NgramIndex
+from .ngrams import NgramScorer
 from .normalize import tokens
 
 Action = Literal["answer", "clarify", "handoff"]
@@ -61,7 +61,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
         self.kb = kb
         self.index = Index.build(kb)
-        self.ngrams = NgramIndex.build(self.index.entries)
+        self.ngrams = NgramScorer(self.index.entries)
         self.intents = IntentMatcher.build(kb.intents)
         self.thresholds = thresholds or Thresholds()
 
@@ -92,11 +92,10 @@ class Matcher:
             total += weight
             for number, value in best_for_entry.items():
                 contrib[number] = contrib.get(number, 0.0) + value
-        grams = self.ngrams.scores(" ".join(query[:MAX_TOKENS]))
-        if total <= 0 and not grams:
+        if total <= 0 or not contrib:
             return {}
         shortlist = {n for n, _ in sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
-        shortlist |= {n for n, _ in sorted(grams.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
+        grams = self.ngrams.scores(" ".join(query), shortlist)
         found = {}
         for number in shortlist:
             value = contrib.get(number, 0.0)

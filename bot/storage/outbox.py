@@ -91,13 +91,13 @@ async def next_due_in(db: Database) -> float | None:
     return max(0.0, float(row[0]) - now())
 
 
-async def forget_user_texts(db: Database, ticket_ids: list[int]) -> None:
+async def forget_user_texts(db: Database, ticket_ids: list[int], user_id: int) -> None:
     """On /deletemydata: nothing queued for these tickets is delivered, and no copy of a text remains."""
     if not ticket_ids:
         return
     marks = ",".join("?" * len(ticket_ids))
     await db.conn.execute(
         f"UPDATE outbox SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,"
-        f" payload = '{{}}' WHERE ticket_id IN ({marks})",
-        ticket_ids,
+        f" payload = '{{}}', chat_id = CASE WHEN chat_id = ? THEN 0 ELSE chat_id END WHERE ticket_id IN ({marks})",
+        [user_id, *ticket_ids],
     )
