@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
-from bot.languages import DISTRICTS
+from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .coverage import coverage_warnings
 from .model import KnowledgeBase
 from .problems import Problem, errors
 from .schema import Entry, Intents, Postcodes
@@ -115,26 +113,37 @@ def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
         problems.append(Problem(str(directory), 1, "no entries found (expected <folder>/<id>.yaml)"))
     intents = _load_intents(directory / "intents.yaml", first_seen, problems)
     postcodes = _load_postcodes(directory / "postcodes.yaml", problems)
-    problems.extend(_coverage_warnings(entries, first_seen, directory))
+    problems.extend(coverage_warnings(entries, first_seen, directory))
     problems.sort(key=lambda p: (p.path, p.line))
     if errors(problems):
         return LoadResult(None, problems)
     return LoadResult(KnowledgeBase(tuple(entries), topics, names, intents, postcodes), problems)
 
 
-def _load_postcodes(path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+M = TypeVar("M", bound=BaseModel)
+
+
+def _optional_file(path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Positions] | None:
+    """An optional side file (intents, postcodes) validated against its model; None if absent or broken."""
     if not path.exists():
-        return {}
+        return None
     parsed = _read(path, problems)
     if parsed is None:
-        return {}
+        return None
     data, positions = parsed
     try:
-        table = Postcodes.model_validate(data or {})
+        return model.model_validate(data or {}), positions
     except ValidationError as exc:
         for err in exc.errors():
             problems.append(Problem(str(path), positions.line_of(tuple(err["loc"])), _pydantic_message(err)))
+        return None
+
+
+def _load_postcodes(path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    loaded = _optional_file(path, Postcodes, problems)
+    if loaded is None:
         return {}
+    table, positions = loaded
     for code in table.postcodes:
         if not (code.isdigit() and len(code) == 5 and code[:2] in ("10", "12", "13", "14")):
             line = positions.line_of(("postcodes", code))
@@ -143,61 +152,13 @@ def _load_postcodes(path: Path, problems: list[Problem]) -> dict[str, tuple[str,
 
 
 def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]) -> Intents:
-    if not path.exists():
+    loaded = _optional_file(path, Intents, problems)
+    if loaded is None:
         return Intents()
-    parsed = _read(path, problems)
-    if parsed is None:
-        return Intents()
-    data, positions = parsed
-    try:
-        intents = Intents.model_validate(data or {})
-    except ValidationError as exc:
-        for err in exc.errors():
-            problems.append(Problem(str(path), positions.line_of(tuple(err["loc"])), _pydantic_message(err)))
-        return Intents()
+    intents, positions = loaded
     for name, intent in intents.emergency.items():
         for index, entry_id in enumerate(intent.prefer):
             if entry_id not in known_ids:
                 line = positions.line_of(("emergency", name, "prefer", index))
                 problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
     return intents
-
-
-def _coverage_warnings(entries: list[Entry], paths: dict[str, str], directory: Path) -> list[Problem]:
-    """A district-bound service in one district but not the other leaves newcomers without an office."""
-    by_service: dict[str, set[str]] = defaultdict(set)
-    example: dict[str, str] = {}
-    for entry in entries:
-        if entry.active and entry.scope == "residents" and entry.service:
-            by_service[entry.service].update(entry.service_area)
-            example.setdefault(entry.service, entry.id)
-    found = []
-    by_topic: dict[str, set[str]] = defaultdict(set)
-    for entry in entries:
-        if entry.active and entry.scope == "residents":
-            for topic in entry.topics:
-                by_topic[topic].update(entry.service_area)
-    for topic, areas in sorted(by_topic.items()):
-        missing = [d for d in DISTRICTS if d not in areas]
-        if missing:
-            found.append(
-                Problem(
-                    str(directory / "topics.yaml"),
-                    1,
-                    f"topic {topic!r} has a district-bound service for {', '.join(sorted(areas))} "
-                    f"but none for residents of {', '.join(missing)}",
-                    "warning",
-                )
-            )
-    for service, areas in sorted(by_service.items()):
-        missing = [d for d in DISTRICTS if d not in areas]
-        if missing:
-            found.append(
-                Problem(
-                    paths[example[service]],
-                    1,
-                    f"service {service!r} has no office for residents of {', '.join(missing)}",
-                    "warning",
-                )
-            )
-    return found

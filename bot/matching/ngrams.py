@@ -2,39 +2,37 @@
 
 Word matching misses inflections, compounds and spelling variants that share most of their
 letters ("Kindergeldantrag", "бюргергельду", "anmeldun"); character n-grams catch them. Each
-title, question and keyword list is a document; an entry scores its best document. Only the
-few entries the word index shortlisted are compared, and their vectors are built on first use
-and kept in a bounded cache, so cost and memory do not grow with the knowledge base.
+title, question and keyword list is a document; an entry scores its best document (cosine of
+idf-weighted n-gram presence). Documents are kept as normalised text plus a precomputed norm;
+an n-gram of the message is looked up by substring, so nothing per n-gram is stored per document
+and memory grows only with the text itself. Only documents in the message's script are compared.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator
 
 from bot.knowledge.schema import Entry
 from bot.languages import SUPPORTED
 
 from .index import content_tokens
+from .normalize import script_of
 
 N = 4
-CACHE_ENTRIES = 2048
-
-Vector = dict[str, float]
 
 
-def grams(text: str) -> Counter[str]:
-    """Word n-grams (words padded with spaces; short words kept whole)."""
-    counts: Counter[str] = Counter()
+def grams(text: str) -> set[str]:
+    """N-grams of the words (padded with spaces; words shorter than N kept whole)."""
+    found: set[str] = set()
     for word in content_tokens(text):
         padded = f" {word} "
         if len(padded) <= N:
-            counts[padded] += 1
-            continue
-        for i in range(len(padded) - N + 1):
-            counts[padded[i : i + N]] += 1
-    return counts
+            found.add(padded)
+        else:
+            found.update(padded[i : i + N] for i in range(len(padded) - N + 1))
+    return found
 
 
 def _documents(entry: Entry) -> Iterator[str]:
@@ -44,47 +42,42 @@ def _documents(entry: Entry) -> Iterator[str]:
             yield from (texts.title, *texts.questions, " ".join(texts.keywords))
 
 
+Document = tuple[str, float]  # (" word word ", norm)
+
+
 class NgramScorer:
     def __init__(self, entries: tuple[Entry, ...]) -> None:
-        self.entries = entries
+        per_doc: list[tuple[int, str, set[str]]] = []
         df: Counter[str] = Counter()
-        self.n_docs = 0
-        for entry in entries:
-            for document in _documents(entry):
-                df.update(grams(document).keys())
-                self.n_docs += 1
-        n = max(self.n_docs, 1)
+        for number, entry in enumerate(entries):
+            for text in _documents(entry):
+                found = grams(text)
+                if found:
+                    df.update(found)
+                    per_doc.append((number, " " + " ".join(content_tokens(text)) + " ", found))
+        n = max(len(per_doc), 1)
         self.idf = {g: math.log(n / d) for g, d in df.items() if d < n}
-        self._cache: OrderedDict[int, list[Vector]] = OrderedDict()
-
-    def vector(self, text: str) -> Vector:
-        """Unit-length tf-idf vector (sublinear term frequency)."""
-        weighted = {g: (1.0 + math.log(c)) * self.idf.get(g, 0.0) for g, c in grams(text).items()}
-        weighted = {g: w for g, w in weighted.items() if w > 0}
-        norm = math.sqrt(sum(w * w for w in weighted.values()))
-        return {g: w / norm for g, w in weighted.items()} if norm else {}
-
-    def _entry_vectors(self, number: int) -> list[Vector]:
-        cached = self._cache.get(number)
-        if cached is not None:
-            self._cache.move_to_end(number)
-            return cached
-        vectors = [v for v in (self.vector(d) for d in _documents(self.entries[number])) if v]
-        self._cache[number] = vectors
-        if len(self._cache) > CACHE_ENTRIES:
-            self._cache.popitem(last=False)
-        return vectors
+        # per entry and script: its documents as (padded text, norm)
+        self.docs: list[dict[str, list[Document]]] = [{} for _ in entries]
+        for number, text, found in per_doc:
+            norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in found))
+            if norm:
+                self.docs[number].setdefault(script_of(text.strip()), []).append((text, norm))
 
     def scores(self, text: str, numbers: set[int]) -> dict[int, float]:
-        """Entry number -> best cosine similarity of one of its documents with `text`."""
-        query = self.vector(text)
-        if not query:
+        """Entry number -> best cosine similarity of one of its documents (same script) with `text`."""
+        query = {g: self.idf[g] for g in grams(text) if g in self.idf}
+        norm = math.sqrt(sum(w * w for w in query.values()))
+        if not norm:
             return {}
+        script = script_of(" ".join(content_tokens(text)))
+        items = list(query.items())
         best: dict[int, float] = {}
         for number in numbers:
             top = 0.0
-            for doc in self._entry_vectors(number):
-                value = sum(w * doc[g] for g, w in query.items() if g in doc)
-                top = max(top, value)
+            for doc, doc_norm in self.docs[number].get(script, ()):
+                value = sum(w * w for g, w in items if g in doc)
+                if value:
+                    top = max(top, value / (norm * doc_norm))
             best[number] = top
         return best
