@@ -80,12 +80,12 @@ class Matcher:
             best_for_entry: dict[int, float] = {}
             weight = 0.0
             for candidate, similarity in expansions:
-                postings = index.postings[candidate]
-                if len(postings) > common:
+                entry_numbers, field_weights = index.postings[candidate]
+                if len(entry_numbers) > common:
                     continue
                 value = index.weight(candidate) * similarity
                 weight = max(weight, value)
-                for number, field_weight in postings.items():
+                for number, field_weight in zip(entry_numbers, field_weights, strict=True):
                     scored = value * field_weight
                     if scored > best_for_entry.get(number, 0.0):
                         best_for_entry[number] = scored

@@ -9,6 +9,7 @@ touched, not with the number of entries.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMERS[lang])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def stem(token: str, lang: str) -> str:
     if lang not in _STEMMERS or len(token) < 4:
         return token
@@ -55,7 +56,8 @@ def _bucket_key(token: str) -> str:
 @dataclass
 class Index:
     entries: tuple[Entry, ...]
-    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # token -> entry -> field weight
+    # token -> (entry numbers, field weights): compact arrays, read sequentially
+    postings: dict[str, tuple[array[int], array[float]]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     buckets: dict[str, list[str]] = field(default_factory=dict)  # first letter -> tokens (fuzzy search)
     curated: set[str] = field(default_factory=set)  # words some entry has in its title or keywords
@@ -64,8 +66,10 @@ class Index:
     def build(cls, kb: KnowledgeBase | Iterable[Entry]) -> Index:
         entries = tuple(kb.active if isinstance(kb, KnowledgeBase) else kb)
         index = cls(entries)
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        numbers: dict[str, array[int]] = {}
+        weights: dict[str, array[float]] = {}
         for number, entry in enumerate(entries):
+            local: dict[str, float] = {}
             spread: dict[str, int] = defaultdict(int)  # in how many languages' title/keywords a word stands
             for lang in SUPPORTED:
                 texts = entry.translations.get(lang)
@@ -75,18 +79,20 @@ class Index:
                 for text, weight in [*((t, KEYWORD_BOOST) for t in curated), *((q, 1.0) for q in texts.questions)]:
                     for token in content_tokens(text):
                         for form in {token, stem(token, lang)}:
-                            postings[form][number] = max(postings[form].get(number, 0.0), weight)
+                            local[form] = max(local.get(form, 0.0), weight)
                             if weight > 1.0:
                                 index.curated.add(form)
                 for form in {f for t in curated for w in content_tokens(t) for f in (w, stem(w, lang))}:
                     spread[form] += 1
-            for form, languages in spread.items():
-                postings[form][number] *= 1.0 + SPREAD_STEP * (languages - 1)
+            for form, weight in local.items():
+                languages = spread.get(form, 1)
+                numbers.setdefault(form, array("I")).append(number)
+                weights.setdefault(form, array("f")).append(weight * (1.0 + SPREAD_STEP * (languages - 1)))
         n = max(len(entries), 1)
-        index.postings = dict(postings)
-        index.idf = {tok: math.log(1 + n / len(p)) for tok, p in postings.items()}
+        index.postings = {form: (numbers[form], weights[form]) for form in numbers}
+        index.idf = {tok: math.log(1 + n / len(ids)) for tok, ids in numbers.items()}
         buckets: dict[str, list[str]] = defaultdict(list)
-        for token in postings:
+        for token in numbers:
             if len(token) >= 4:
                 buckets[_bucket_key(token)].append(token)
         index.buckets = dict(buckets)

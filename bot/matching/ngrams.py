@@ -11,6 +11,7 @@ and memory grows only with the text itself. Only documents in the message's scri
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 
@@ -42,27 +43,30 @@ def _documents(entry: Entry) -> Iterator[str]:
             yield from (texts.title, *texts.questions, " ".join(texts.keywords))
 
 
-Document = tuple[str, float]  # (" word word ", norm)
 
 
 class NgramScorer:
     def __init__(self, entries: tuple[Entry, ...]) -> None:
-        per_doc: list[tuple[int, str, set[str]]] = []
+        # two passes over the texts instead of keeping every document's n-grams in memory
         df: Counter[str] = Counter()
-        for number, entry in enumerate(entries):
+        n = 0
+        for entry in entries:
             for text in _documents(entry):
                 found = grams(text)
-                if found:
-                    df.update(found)
-                    per_doc.append((number, " " + " ".join(content_tokens(text)) + " ", found))
-        n = max(len(per_doc), 1)
+                df.update(found)
+                n += bool(found)
         self.idf = {g: math.log(n / d) for g, d in df.items() if d < n}
-        # per entry and script: its documents as (padded text, norm)
-        self.docs: list[dict[str, list[Document]]] = [{} for _ in entries]
-        for number, text, found in per_doc:
-            norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in found))
-            if norm:
-                self.docs[number].setdefault(script_of(text.strip()), []).append((text, norm))
+        del df
+        # per entry and script: its documents as padded texts and their norms (parallel, compact)
+        self.docs: list[dict[str, tuple[list[str], array[float]]]] = [{} for _ in entries]
+        for number, entry in enumerate(entries):
+            for text in _documents(entry):
+                norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in grams(text)))
+                if norm:
+                    padded = " " + " ".join(content_tokens(text)) + " "
+                    texts, norms = self.docs[number].setdefault(script_of(padded.strip()), ([], array("f")))
+                    texts.append(padded)
+                    norms.append(norm)
 
     def scores(self, text: str, numbers: set[int]) -> dict[int, float]:
         """Entry number -> best cosine similarity of one of its documents (same script) with `text`."""
@@ -75,7 +79,8 @@ class NgramScorer:
         best: dict[int, float] = {}
         for number in numbers:
             top = 0.0
-            for doc, doc_norm in self.docs[number].get(script, ()):
+            texts, norms = self.docs[number].get(script, ((), ()))
+            for doc, doc_norm in zip(texts, norms, strict=True):
                 value = sum(w * w for g, w in items if g in doc)
                 if value:
                     top = max(top, value / (norm * doc_norm))

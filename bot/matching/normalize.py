@@ -40,7 +40,7 @@ def _strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Casefolded, unified, punctuation- and emoji-free text with single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
