@@ -73,7 +73,7 @@ class Turn:
         self.user = replace(self.user, **changes)  # type: ignore[arg-type]
 
     def entry_ref(self, entry: Entry) -> int:
-        return self.kb.active.index(entry)
+        return self.kb.position[entry.id]
 
     def entry_from(self, gen: str, number: str) -> Entry | None:
         """Resolve callback args to an entry; None when stale or forged."""

@@ -17,16 +17,17 @@ class KnowledgeBase:
     intents: Intents = field(default_factory=Intents)
     postcodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_id: Mapping[str, Entry] = field(init=False)
+    active: tuple[Entry, ...] = field(init=False)  # what users see, in a fixed order (buttons refer to it)
+    position: Mapping[str, int] = field(init=False)  # entry id -> index in `active`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
+        active = tuple(e for e in self.entries if e.active)
+        object.__setattr__(self, "active", active)
+        object.__setattr__(self, "position", MappingProxyType({e.id: n for n, e in enumerate(active)}))
         object.__setattr__(self, "topics", MappingProxyType(dict(self.topics)))
         object.__setattr__(self, "language_names", MappingProxyType(dict(self.language_names)))
         object.__setattr__(self, "postcodes", MappingProxyType(dict(self.postcodes)))
-
-    @property
-    def active(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.active)
 
     def get(self, entry_id: str) -> Entry | None:
         entry = self.by_id.get(entry_id)

@@ -80,9 +80,12 @@ class NgramScorer:
         for number in numbers:
             top = 0.0
             texts, norms = self.docs[number].get(script, ((), ()))
-            for doc, doc_norm in zip(texts, norms, strict=True):
-                value = sum(w * w for g, w in items if g in doc)
-                if value:
-                    top = max(top, value / (norm * doc_norm))
+            joined = "\n".join(texts)
+            present = [(g, w * w) for g, w in items if g in joined]  # most n-grams occur in no document
+            if present:
+                for doc, doc_norm in zip(texts, norms, strict=True):
+                    value = sum(w2 for g, w2 in present if g in doc)
+                    if value:
+                        top = max(top, value / (norm * doc_norm))
             best[number] = top
         return best

@@ -106,6 +106,7 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
     @classmethod
     async def open(cls, path: Path) -> Database:

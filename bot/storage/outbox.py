@@ -37,6 +37,7 @@ async def add(
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (dedupe_key, chat_id, purpose, ticket_id, json.dumps(payload, ensure_ascii=False), stamp, stamp),
     )
+    db.outbox_touched = True
     if commit:
         await db.conn.commit()
 

@@ -82,8 +82,9 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Wake the delivery worker only when this update queued something."""
     worker = context.application.bot_data.get(WORKER)
-    if worker is not None:
+    if worker is not None and conversation_of(context).services.db.outbox_touched:
         worker.wake()
 
 

@@ -66,6 +66,7 @@ class OutboxWorker:
         """Send everything due now; returns how many were sent."""
         sent = 0
         async with self._lock:
+            self.services.db.outbox_touched = False
             while True:
                 items = await outbox.due(self.services.db)
                 if not items:
