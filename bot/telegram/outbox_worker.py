@@ -36,6 +36,7 @@ class OutboxWorker:
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()  # one delivery round at a time, or an item could go out twice
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def wake(self) -> None:
         self._wake.set()
@@ -43,27 +44,35 @@ class OutboxWorker:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="outbox")
 
-    async def stop(self) -> None:
+    async def stop(self, grace: float = 10.0) -> None:
+        """Let the delivery under way finish (a message sent but not yet marked would go out twice)."""
+        self._stopping = True
+        self._wake.set()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=grace)
+            except TimeoutError:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
-                await self.deliver_due()
+                await self.deliver_due(background=True)
                 wait = await outbox.next_due_in(self.services.db)
             except Exception:  # keep delivering after any unexpected error
                 log.exception("outbox round failed")
                 wait = IDLE_POLL
             self._wake.clear()
+            if self._stopping:
+                break
             with contextlib.suppress(TimeoutError):
                 timeout = IDLE_POLL if wait is None else min(wait, IDLE_POLL)
                 await asyncio.wait_for(self._wake.wait(), timeout=timeout)
 
-    async def deliver_due(self) -> int:
-        """Send everything due now; returns how many were sent."""
+    async def deliver_due(self, background: bool = False) -> int:
+        """Send everything due now; returns how many were sent. The background loop stops early on shutdown."""
         sent = 0
         async with self._lock:
             self.services.db.outbox_touched = False
@@ -72,6 +81,8 @@ class OutboxWorker:
                 if not items:
                     return sent
                 for item in items:
+                    if background and self._stopping:
+                        return sent
                     sent += await self._deliver(item)
 
     async def _deliver(self, item: OutboxItem) -> int:
