@@ -65,11 +65,9 @@ class Matcher:
         self.intents = IntentMatcher.build(kb.intents)
         self.thresholds = thresholds or Thresholds()
 
-    def features(self, text: str, lang: str) -> dict[int, tuple[float, float, float]]:
-        """Per shortlisted entry: (coverage of the message, evidence, character n-gram similarity), each 0..1."""
+    def _word_scores(self, query: list[str], lang: str, common: float) -> tuple[dict[int, float], float]:
+        """Matched word weight per entry, and the weight of the whole message (unknown words included)."""
         index = self.index
-        query = list(dict.fromkeys(content_tokens(text)))[:MAX_TOKENS]
-        common = COMMON_SHARE * len(index.entries)
         contrib: dict[int, float] = {}
         total = 0.0
         for token in query:
@@ -92,8 +90,17 @@ class Matcher:
             total += weight
             for number, value in best_for_entry.items():
                 contrib[number] = contrib.get(number, 0.0) + value
+        return contrib, total
+
+    def features(self, text: str, lang: str) -> dict[int, tuple[float, float, float]]:
+        """Per shortlisted entry: (coverage of the message, evidence, character n-gram similarity), each 0..1."""
+        query = list(dict.fromkeys(content_tokens(text)))[:MAX_TOKENS]
+        contrib, total = self._word_scores(query, lang, COMMON_SHARE * len(self.index.entries))
+        if not contrib:  # only very common words ("work", "help"): better them than nothing
+            contrib, total = self._word_scores(query, lang, float("inf"))
         if total <= 0 or not contrib:
             return {}
+        index = self.index
         shortlist = {n for n, _ in sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
         grams = self.ngrams.scores(" ".join(query), shortlist)
         found = {}
