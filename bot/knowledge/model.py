@@ -19,12 +19,15 @@ class KnowledgeBase:
     by_id: Mapping[str, Entry] = field(init=False)
     active: tuple[Entry, ...] = field(init=False)  # what users see, in a fixed order (buttons refer to it)
     position: Mapping[str, int] = field(init=False)  # entry id -> index in `active`
+    by_topic: Mapping[str, tuple[Entry, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
         active = tuple(e for e in self.entries if e.active)
         object.__setattr__(self, "active", active)
         object.__setattr__(self, "position", MappingProxyType({e.id: n for n, e in enumerate(active)}))
+        topics = {t: tuple(e for e in active if t in e.topics) for t in {t for e in active for t in e.topics}}
+        object.__setattr__(self, "by_topic", MappingProxyType(topics))
         object.__setattr__(self, "topics", MappingProxyType(dict(self.topics)))
         object.__setattr__(self, "language_names", MappingProxyType(dict(self.language_names)))
         object.__setattr__(self, "postcodes", MappingProxyType(dict(self.postcodes)))
@@ -34,7 +37,7 @@ class KnowledgeBase:
         return entry if entry is not None and entry.active else None
 
     def in_topic(self, topic: str) -> tuple[Entry, ...]:
-        return tuple(e for e in self.active if topic in e.topics)
+        return self.by_topic.get(topic, ())
 
     def districts_of_postcode(self, postcode: str) -> tuple[str, ...]:
         """Districts a Berlin postcode lies in (empty when unknown)."""

@@ -22,6 +22,7 @@ from .index import content_tokens
 from .normalize import script_of
 
 N = 4
+GRAMS_CACHE = 256  # entries' n-gram sets kept; all of them for a knowledge base of normal size
 
 
 def grams(text: str) -> set[str]:
@@ -59,6 +60,7 @@ class NgramScorer:
         del df
         # per entry and script: its documents as padded texts and their norms (parallel, compact)
         self.docs: list[dict[str, tuple[list[str], array[float]]]] = [{} for _ in entries]
+        self._grams_cache: dict[tuple[int, str], frozenset[str]] = {}
         for number, entry in enumerate(entries):
             for text in _documents(entry):
                 norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in grams(text)))
@@ -67,6 +69,17 @@ class NgramScorer:
                     texts, norms = self.docs[number].setdefault(script_of(padded.strip()), ([], array("f")))
                     texts.append(padded)
                     norms.append(norm)
+
+    def _entry_grams(self, number: int, script: str) -> frozenset[str]:
+        """Every n-gram of an entry's documents, to drop the message's others at once (bounded cache)."""
+        key = (number, script)
+        found = self._grams_cache.get(key)
+        if found is None:
+            found = frozenset(g for doc in self.docs[number].get(script, ((), ()))[0] for g in grams(doc))
+            if len(self._grams_cache) >= GRAMS_CACHE:
+                self._grams_cache.pop(next(iter(self._grams_cache)))
+            self._grams_cache[key] = found
+        return found
 
     def scores(self, text: str, numbers: set[int]) -> dict[int, float]:
         """Entry number -> best cosine similarity of one of its documents (same script) with `text`."""
@@ -80,8 +93,8 @@ class NgramScorer:
         for number in numbers:
             top = 0.0
             texts, norms = self.docs[number].get(script, ((), ()))
-            joined = "\n".join(texts)
-            present = [(g, w * w) for g, w in items if g in joined]  # most n-grams occur in no document
+            known = self._entry_grams(number, script)
+            present = [(g, w * w) for g, w in items if g in known]  # most n-grams occur in no document
             if present:
                 for doc, doc_norm in zip(texts, norms, strict=True):
                     value = sum(w2 for g, w2 in present if g in doc)
