@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.knowledge.schema import Entry
 from bot.languages import SUPPORTED
@@ -22,7 +22,7 @@ from .index import content_tokens
 from .normalize import script_of
 
 N = 4
-GRAMS_CACHE = 256  # entries' n-gram sets kept; all of them for a knowledge base of normal size
+KEEP_SETS_UP_TO = 1000  # entries; above this, n-gram sets would cost more memory than they save time
 
 
 def grams(text: str) -> set[str]:
@@ -60,7 +60,7 @@ class NgramScorer:
         del df
         # per entry and script: its documents as padded texts and their norms (parallel, compact)
         self.docs: list[dict[str, tuple[list[str], array[float]]]] = [{} for _ in entries]
-        self._grams_cache: dict[tuple[int, str], frozenset[str]] = {}
+        self._grams: list[dict[str, frozenset[str]]] | None = None
         for number, entry in enumerate(entries):
             for text in _documents(entry):
                 norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in grams(text)))
@@ -69,17 +69,17 @@ class NgramScorer:
                     texts, norms = self.docs[number].setdefault(script_of(padded.strip()), ([], array("f")))
                     texts.append(padded)
                     norms.append(norm)
+        if len(entries) <= KEEP_SETS_UP_TO:
+            self._grams = [
+                {script: frozenset(g for doc in texts for g in grams(doc)) for script, (texts, _) in docs.items()}
+                for docs in self.docs
+            ]
 
-    def _entry_grams(self, number: int, script: str) -> frozenset[str]:
-        """Every n-gram of an entry's documents, to drop the message's others at once (bounded cache)."""
-        key = (number, script)
-        found = self._grams_cache.get(key)
-        if found is None:
-            found = frozenset(g for doc in self.docs[number].get(script, ((), ()))[0] for g in grams(doc))
-            if len(self._grams_cache) >= GRAMS_CACHE:
-                self._grams_cache.pop(next(iter(self._grams_cache)))
-            self._grams_cache[key] = found
-        return found
+    def _has(self, number: int, script: str) -> Callable[[str], bool]:
+        """Membership test for an entry's n-grams: a kept set for small knowledge bases, else substring search."""
+        if self._grams is not None:
+            return self._grams[number].get(script, frozenset()).__contains__
+        return "\n".join(self.docs[number].get(script, ((), ()))[0]).__contains__
 
     def scores(self, text: str, numbers: set[int]) -> dict[int, float]:
         """Entry number -> best cosine similarity of one of its documents (same script) with `text`."""
@@ -93,8 +93,8 @@ class NgramScorer:
         for number in numbers:
             top = 0.0
             texts, norms = self.docs[number].get(script, ((), ()))
-            known = self._entry_grams(number, script)
-            present = [(g, w * w) for g, w in items if g in known]  # most n-grams occur in no document
+            has = self._has(number, script)
+            present = [(g, w * w) for g, w in items if has(g)]  # most n-grams occur in no document
             if present:
                 for doc, doc_norm in zip(texts, norms, strict=True):
                     value = sum(w2 for g, w2 in present if g in doc)
