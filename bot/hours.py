@@ -68,13 +68,3 @@ def status(expression: str, now: dt.datetime | None = None) -> Status:
             return Status(False, change)
         moment = change + dt.timedelta(seconds=1) if change > moment else moment + dt.timedelta(hours=1)
     return Status(False, None)
-
-
-def working_days_between(start: dt.datetime, days: int) -> dt.date:
-    """The date `days` Berlin working days after `start` (weekends and holidays skipped)."""
-    day = start.date()
-    while days > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and not is_holiday(day):
-            days -= 1
-    return day

@@ -26,10 +26,9 @@ def for_district(turn: Turn, entry: Entry) -> tuple[Entry, tuple[Entry, ...]]:
     variants = turn.kb.variants(entry)
     if entry.scope != "residents" or len(variants) < 2:
         return entry, ()
-    district = turn.user.district
-    own = [v for v in variants if district in v.service_area]
-    if own:
-        return own[0], ()
+    own = turn.kb.variant_for(entry, turn.user.district)
+    if own is not None:
+        return own, ()
     return entry, tuple(v for v in variants if v is not entry)
 
 

@@ -120,18 +120,14 @@ async def follow_up(turn: Turn, ticket: Ticket, text: str, reopen: bool = False)
         return []
     if reopen:
         await tickets.set_status(db, ticket.id, "open")
-        notice = turn.services.locales.t(DESK_LANG, "desk.reopened_by_user", ticket=ticket.id)
-        await outbox.add(db, group, "notice", _to_ticket(ticket, notice), ticket.id, commit=False)
+        notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
+        await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
     await tickets.add_message(db, ticket.id, "user", text)
-    payload = _to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text))
+    payload = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text))
     await outbox.add(db, group, "followup", payload, ticket.id, commit=False)
     await db.commit()
     key = "handoff.reopened" if reopen else "handoff.followup_added"
     return [Reply(turn.t(key, ticket=ticket.id))]
-
-
-def _to_ticket(ticket: Ticket, html_text: str) -> dict[str, object]:
-    return {"text": html_text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
 
 
 async def status(turn: Turn) -> list[Reply]:
@@ -151,8 +147,8 @@ async def close_by_user(turn: Turn, ticket_no: str) -> list[Reply]:
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
     await tickets.set_status(db, ticket.id, "closed")
     if group is not None:
-        notice = turn.services.locales.t(DESK_LANG, "desk.closed_by_user", ticket=ticket.id)
-        await outbox.add(db, group, "notice", _to_ticket(ticket, notice), ticket.id, commit=False)
+        notice = texts.desk_notice(turn.services.locales, ticket, "desk.closed_by_user")
+        await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
     await db.commit()
     return [Reply(turn.t("handoff.closed", ticket=ticket.id), edit=True)]
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from bot.languages import SUPPORTED
 
 from . import callbacks
@@ -64,7 +62,3 @@ def stale(turn: Turn) -> list[Reply]:
 def unknown_command(turn: Turn, name: str) -> list[Reply]:
     del name  # never echoed back: it is user input
     return [Reply(turn.t("errors.unknown_command") + "\n\n" + turn.t("help.text"), menu_row(turn))]
-
-
-def plain(text: str) -> str:
-    return escape(text)

@@ -16,7 +16,7 @@ from bot.storage import outbox, tickets
 from bot.storage.db import now
 from bot.storage.tickets import Ticket
 
-from .texts import DESK_LANG, answer_to_user, queue_listing
+from .texts import DESK_LANG, answer_to_user, desk_notice, queue_listing
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,5 @@ class Desk:
         if group is None:
             return
         for ticket in (t for t in mine if t.is_open):
-            text = self._t("desk.withdrawn", ticket=ticket.id)
-            payload = {"text": text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
-            await outbox.add(db, group, "notice", payload, ticket.id, f"withdrawn:{ticket.id}", False)
+            notice = desk_notice(self.services.locales, ticket, "desk.withdrawn")
+            await outbox.add(db, group, "notice", notice, ticket.id, f"withdrawn:{ticket.id}", False)

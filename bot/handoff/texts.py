@@ -7,7 +7,6 @@ from html import escape
 
 from bot import hours
 from bot.i18n import Locales
-from bot.knowledge.model import KnowledgeBase
 from bot.storage.tickets import Ticket
 
 DESK_LANG = "de"  # the district's caseworkers work in German
@@ -61,5 +60,11 @@ def answer_to_user(locales: Locales, lang: str, text: str) -> str:
     return f"<b>{escape(locales.t(lang, 'handoff.caseworker_answered'))}</b>\n{escape(text)}"
 
 
-def candidates_line(kb: KnowledgeBase, ticket: Ticket) -> list[str]:
-    return [e.texts(DESK_LANG).title for e in (kb.by_id.get(i) for i in ticket.candidates) if e is not None]
+def to_ticket(ticket: Ticket, html_text: str) -> dict[str, object]:
+    """Outbox payload for the caseworkers' group, in reply to the ticket's post (and in its topic)."""
+    return {"text": html_text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
+
+
+def desk_notice(locales: Locales, ticket: Ticket, key: str) -> dict[str, object]:
+    """A status line about a ticket for the group (closed, reopened, withdrawn, blocked), escaped."""
+    return to_ticket(ticket, escape(locales.t(DESK_LANG, key, ticket=ticket.id)))

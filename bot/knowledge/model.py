@@ -43,6 +43,12 @@ class KnowledgeBase:
         """Districts a Berlin postcode lies in (empty when unknown)."""
         return tuple(self.postcodes.get(postcode.strip(), ()))
 
+    def variant_for(self, entry: Entry, district: str | None) -> Entry | None:
+        """The office of a district-bound service responsible for `district`; None if unknown or not bound."""
+        if entry.scope != "residents" or district is None:
+            return None
+        return next((v for v in self.variants(entry) if district in v.service_area), None)
+
     def variants(self, entry: Entry) -> tuple[Entry, ...]:
         """District variants of the same service (shared `service` key), including `entry`."""
         if not entry.service:

@@ -106,7 +106,7 @@ class Matcher:
         found = {}
         for number in shortlist:
             value = contrib.get(number, 0.0)
-            coverage = min(value / (total * index.top_field_weight), 1.0) if total > 0 else 0.0
+            coverage = min(value / (total * index.top_field_weight), 1.0)
             evidence = min(value / (EVIDENCE_FULL * index.max_idf()), 1.0)
             found[number] = (coverage, evidence, min(grams.get(number, 0.0), 1.0))
         return found
@@ -137,9 +137,9 @@ class Matcher:
             if candidate.entry.scope != "residents" or len(variants) < 2:
                 out.append(candidate)
                 continue
-            own = [v for v in variants if district in v.service_area]
-            if own:
-                out.append(Candidate(own[0], candidate.score))
+            own = self.kb.variant_for(candidate.entry, district)
+            if own is not None:
+                out.append(Candidate(own, candidate.score))
             elif rank == 0 and expand:  # unknown district: the answer lists every district's office after it
                 out.append(candidate)
                 out.extend(Candidate(v, candidate.score) for v in variants if v is not candidate.entry)

@@ -13,7 +13,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.conversation.context import Services
-from bot.handoff.texts import DESK_LANG
+from bot.handoff.texts import DESK_LANG, desk_notice
 from bot.storage import outbox, tickets
 from bot.storage.outbox import OutboxItem
 
@@ -158,7 +158,6 @@ class OutboxWorker:
         await tickets.set_blocked(db, item.ticket_id)
         ticket = await tickets.get(db, item.ticket_id)
         if group is not None and ticket is not None:
-            text = escape(self.services.locales.t(DESK_LANG, "desk.blocked", ticket=ticket.id))
-            payload = {"text": text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
-            await outbox.add(db, group, "notice", payload, ticket.id, f"blocked:{ticket.id}", False)
+            notice = desk_notice(self.services.locales, ticket, "desk.blocked")
+            await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
         await db.commit()
