@@ -32,11 +32,11 @@ MIN_SCORE = 0.15
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.36  # confidence needed to answer directly
+    answer: float = 0.30  # confidence needed to answer directly
     gap_short: float = 0.10  # one or two words say little: a clearer lead is needed
     gap: float = 0.06  # ... and lead over the best entry of another topic
     strong: float = 0.60  # a match this good outweighs greetings or off-topic words around it
-    clarify: float = 0.30  # below this: hand off
+    clarify: float = 0.29  # below this: hand off
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,16 @@ _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "
 # Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
 _STEMMERS["uk"] = "russian"
 KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
-SPREAD_STEP = 0.12  # a word named in the title or keywords of every language is this entry's own word
+# How often a word recurs in one entry's texts (title, keywords, questions, all languages) says how
+# central it is: "Jobcenter" in thirty texts of the Jobcenter entry is its subject, in one keyword of a
+# counselling service a side remark. Saturating like BM25's term frequency, so repetition cannot run away.
+TF_K = 1.2
 QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
+
+
+def saturation(count: int) -> float:
+    """1 for a word in one text, rising towards TF_K + 1 for a word in many."""
+    return count * (TF_K + 1) / (count + TF_K)
 
 
 def content_tokens(text: str) -> list[str]:
@@ -70,24 +78,21 @@ class Index:
         weights: dict[str, array[float]] = {}
         for number, entry in enumerate(entries):
             local: dict[str, float] = {}
-            spread: dict[str, int] = defaultdict(int)  # in how many languages' title/keywords a word stands
+            count: dict[str, int] = defaultdict(int)  # in how many of the entry's texts a word stands
             for lang in SUPPORTED:
                 texts = entry.translations.get(lang)
                 if texts is None:
                     continue
                 curated = (texts.title, *texts.keywords)
                 for text, weight in [*((t, KEYWORD_BOOST) for t in curated), *((q, 1.0) for q in texts.questions)]:
-                    for token in content_tokens(text):
-                        for form in {token, stem(token, lang)}:
-                            local[form] = max(local.get(form, 0.0), weight)
-                            if weight > 1.0:
-                                index.curated.add(form)
-                for form in {f for t in curated for w in content_tokens(t) for f in (w, stem(w, lang))}:
-                    spread[form] += 1
+                    for form in {f for token in content_tokens(text) for f in (token, stem(token, lang))}:
+                        count[form] += 1
+                        local[form] = max(local.get(form, 0.0), weight)
+                        if weight > 1.0:
+                            index.curated.add(form)
             for form, weight in local.items():
-                languages = spread.get(form, 1)
                 numbers.setdefault(form, array("I")).append(number)
-                weights.setdefault(form, array("f")).append(weight * (1.0 + SPREAD_STEP * (languages - 1)))
+                weights.setdefault(form, array("f")).append(weight * saturation(count[form]))
         n = max(len(entries), 1)
         index.postings = {form: (numbers[form], weights[form]) for form in numbers}
         index.idf = {tok: math.log(1 + n / len(ids)) for tok, ids in numbers.items()}
@@ -100,8 +105,8 @@ class Index:
 
     @property
     def top_field_weight(self) -> float:
-        """The largest posting weight: a title/keyword word named in every language."""
-        return KEYWORD_BOOST * (1.0 + SPREAD_STEP * (len(SUPPORTED) - 1))
+        """The bound of posting weights: a title/keyword word repeated in very many texts."""
+        return KEYWORD_BOOST * (TF_K + 1)
 
     def weight(self, token: str) -> float:
         """Idf, lowered for words that only ever occur in example questions (how, apply, should I go)."""
