@@ -202,6 +202,31 @@ def test_emergency_kind_in_three_scripts(intents: IntentMatcher, text: str, kind
     assert found[1]  # at least one preferred entry
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Сосед избивает жену, слышу крики", "violence"),  # "избива*" covers every ending
+        ("мой муж избил меня вчера", "violence"),
+        ("Чоловік погрожує мені, я боюсь іти додому", "violence"),
+        ("kocam beni dövüyordu", "violence"),
+        ("میخوام خودمو بکشم", "suicide"),  # colloquial Persian
+        ("Hayatıma son vermek istiyorum, intihar etmeyi düşünüyorum", "suicide"),
+        ("мама знепритомніла на вулиці", "medical"),
+    ],
+)
+def test_emergency_word_stems_cover_inflections(intents: IntentMatcher, text: str, kind: str) -> None:
+    found = intents.emergency_kind(text)
+    assert found is not None and found[0] == kind
+
+
+def test_stem_pattern_matches_whole_words_only() -> None:
+    from bot.matching.intents import _pattern
+
+    pattern = _pattern(("schlag*", "rape"))
+    assert pattern.search(" er schlagt mich ") and pattern.search(" schlage ")
+    assert not pattern.search(" grape juice ") and not pattern.search(" ausschlag ")
+
+
 @pytest.mark.parametrize("text", ["where is the jobcenter", "Kindergeld beantragen", "killer whale", "خودکار"])
 def test_no_emergency_in_ordinary_questions(intents: IntentMatcher, text: str) -> None:
     assert intents.emergency_kind(text) is None
@@ -218,6 +243,13 @@ def test_complex_case_weak_words(intents: IntentMatcher) -> None:
     one_weak_short = "wo gebe ich einen Brief ab"
     assert not intents.is_complex(one_weak_short, len(tokens(one_weak_short)))
     assert not intents.is_complex("wo ist das Jobcenter", 4)
+    arrested = "pesaramo police gerefte, farda dadgah dare va vakil nadarim"  # Persian in Latin letters
+    assert intents.is_complex(arrested, len(tokens(arrested)))
+
+
+@pytest.mark.parametrize("text", ["best shawarma in mitte?", "Порадь хорошого перукаря біля Кудамму"])
+def test_offtopic_requests(intents: IntentMatcher, text: str) -> None:
+    assert intents.mentions(text, "offtopic")
 
 
 # ------------------------------------------------------------------ Matcher on the real knowledge base

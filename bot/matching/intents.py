@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.knowledge.schema import Intents
@@ -15,28 +16,51 @@ def _phrases(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in (normalise(w) for w in words) if p)
 
 
-def _contains(padded: str, phrase: str) -> bool:
-    return f" {phrase} " in padded
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a list of phrases; a word ending in `*` also matches longer words (`schlag*`).
+
+    Inflected languages say "бьёт", "бьют", "избил": a word stem with `*` lets editors cover the
+    forms in one line instead of guessing every ending.
+    """
+    alternatives = []
+    for phrase in words:
+        parts = []
+        for word in phrase.split():
+            core = normalise(word.rstrip("*"))
+            if core:
+                parts.append(re.escape(core) + (r"\w*" if word.endswith("*") else ""))
+        if parts:
+            alternatives.append(" ".join(parts))
+    if not alternatives:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(f" {normalise(text)} ") is not None
 
 
 @dataclass(frozen=True)
 class IntentMatcher:
-    smalltalk: frozenset[str]
-    offtopic: frozenset[str]
-    emergency: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
-    strong: frozenset[str]
-    weak: frozenset[str]
+    smalltalk: frozenset[str]  # whole phrases: what is left after removing them decides
+    smalltalk_any: re.Pattern[str]
+    offtopic: re.Pattern[str]
+    emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
+    strong: re.Pattern[str]
+    weak: tuple[re.Pattern[str], ...]
 
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
         return cls(
             smalltalk=_phrases(intents.smalltalk),
-            offtopic=_phrases(intents.offtopic),
+            smalltalk_any=_pattern(intents.smalltalk),
+            offtopic=_pattern(intents.offtopic),
             emergency=tuple(
-                (name, intent.prefer, _phrases(intent.words)) for name, intent in intents.emergency.items()
+                (name, intent.prefer, _pattern(intent.words)) for name, intent in intents.emergency.items()
             ),
-            strong=_phrases(intents.complex.strong),
-            weak=_phrases(intents.complex.weak),
+            strong=_pattern(intents.complex.strong),
+            weak=tuple(_pattern((w,)) for w in intents.complex.weak),
         )
 
     def is_smalltalk(self, text: str) -> bool:
@@ -51,20 +75,17 @@ class IntentMatcher:
 
     def mentions(self, text: str, kind: str) -> bool:
         """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text."""
-        padded = f" {normalise(text)} "
-        phrases: frozenset[str] = getattr(self, kind)
-        return any(_contains(padded, phrase) for phrase in phrases)
+        return _found(self.smalltalk_any if kind == "smalltalk" else self.offtopic, text)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
-        padded = f" {normalise(text)} "
-        for name, prefer, phrases in self.emergency:
-            if any(_contains(padded, phrase) for phrase in phrases):
+        for name, prefer, pattern in self.emergency:
+            if _found(pattern, text):
                 return name, prefer
         return None
 
     def is_complex(self, text: str, n_tokens: int) -> bool:
         padded = f" {normalise(text)} "
-        if any(_contains(padded, phrase) for phrase in self.strong):
+        if self.strong.search(padded):
             return True
-        weak_hits = sum(1 for phrase in self.weak if _contains(padded, phrase))
+        weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
         return weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14)
