@@ -446,3 +446,34 @@ def test_batch_malformed_line_yields_handoff_with_error_and_continues(
         assert bad["results"] == []
     assert lines[4]["id"] == "b" and lines[4]["action"] == "handoff"
     assert "error" not in lines[0] and "error" not in lines[4]
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Jobcenter Mitte", "mitte"),
+        ("Джобцентр Мітте", "mitte"),  # other script, same name
+        ("Bürgeramt Wedding", "mitte"),  # a locality names its district
+        ("sozialamt charlottenburg", "charlottenburg-wilmersdorf"),
+        ("Jobcenter", None),
+        ("von Mitte nach Charlottenburg umgezogen", None),  # two districts: the message does not choose
+    ],
+)
+def test_district_named_in_a_message(text: str, district: str | None) -> None:
+    from bot.matching.places import district_in
+
+    assert district_in(text) == district
+
+
+def test_named_district_picks_the_office(matcher: Matcher) -> None:
+    """District names do not score (they would pull every office of that district), they choose the office."""
+    jobcenter = matcher.match("Jobcenter Mitte", "de")
+    assert jobcenter.action == "answer"
+    assert jobcenter.candidates[0].entry.service_area == ("mitte",)
+    # Bürgerämter serve everyone: the one named wins even over the user's own district
+    buergeramt = matcher.match("Bürgeramt Wedding", "de", district="charlottenburg-wilmersdorf")
+    assert buergeramt.candidates[0].entry.service == "buergeramt"
+    assert "mitte" in buergeramt.candidates[0].entry.districts
+    # the Jobcenter is whoever is responsible for where one lives
+    own = matcher.match("Jobcenter Mitte", "de", district="charlottenburg-wilmersdorf")
+    assert own.candidates[0].entry.service_area == ("charlottenburg-wilmersdorf",)

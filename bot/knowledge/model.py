@@ -44,10 +44,15 @@ class KnowledgeBase:
         return tuple(self.postcodes.get(postcode.strip(), ()))
 
     def variant_for(self, entry: Entry, district: str | None) -> Entry | None:
-        """The office of a district-bound service responsible for `district`; None if unknown or not bound."""
-        if entry.scope != "residents" or district is None:
+        """The office of a service for `district`: the one responsible for its residents, or, for offices
+        open to everyone (Bürgerämter), one located there. None if unknown or Berlin-wide."""
+        if district is None or entry.scope == "berlin-wide":
             return None
-        return next((v for v in self.variants(entry) if district in v.service_area), None)
+        if entry.scope == "residents":
+            return next((v for v in self.variants(entry) if district in v.service_area), None)
+        if district in entry.districts:
+            return entry
+        return next((v for v in self.variants(entry) if district in v.districts), None)
 
     def variants(self, entry: Entry) -> tuple[Entry, ...]:
         """District variants of the same service (shared `service` key), including `entry`."""

@@ -16,6 +16,7 @@ from .intents import IntentMatcher
 from .langid import detect
 from .ngrams import NgramScorer
 from .normalize import tokens
+from .places import district_in
 
 Action = Literal["answer", "clarify", "handoff"]
 Intent = Literal["service", "smalltalk", "emergency", "complex", "offtopic", "unknown"]
@@ -125,22 +126,25 @@ class Matcher:
         """Decide for a message; with `district`, a district-bound service is that district's office."""
         decision = self._match(text, lang)
         expand = decision.action == "answer"
-        return replace(decision, candidates=self._by_district(decision.candidates, district, expand))
+        return replace(decision, candidates=self._by_district(decision.candidates, district, district_in(text), expand))
 
     def _by_district(
-        self, candidates: tuple[Candidate, ...], district: str | None, expand: bool
+        self, candidates: tuple[Candidate, ...], district: str | None, named: str | None, expand: bool
     ) -> tuple[Candidate, ...]:
-        """Each service as the user's district's office; with no district, an answer lists every variant."""
+        """Each service as the district's office; with no district, an answer lists every variant.
+
+        Where one lives decides who is responsible (Jobcenter); for offices open to everyone
+        (Bürgerämter) the district named in the message ("Bürgeramt Wedding") decides.
+        """
         out: list[Candidate] = []
         for rank, candidate in enumerate(candidates):
             variants = self.kb.variants(candidate.entry)
-            if candidate.entry.scope != "residents" or len(variants) < 2:
-                out.append(candidate)
-                continue
-            own = self.kb.variant_for(candidate.entry, district)
+            where = (district or named) if candidate.entry.scope == "residents" else (named or district)
+            own = self.kb.variant_for(candidate.entry, where) if len(variants) > 1 else None
             if own is not None:
                 out.append(Candidate(own, candidate.score))
-            elif rank == 0 and expand:  # unknown district: the answer lists every district's office after it
+            elif candidate.entry.scope == "residents" and len(variants) > 1 and rank == 0 and expand:
+                # unknown district: the answer lists every district's office after it
                 out.append(candidate)
                 out.extend(Candidate(v, candidate.score) for v in variants if v is not candidate.entry)
             else:

@@ -23,6 +23,7 @@ from bot.knowledge.schema import Entry
 from bot.languages import SUPPORTED
 
 from .normalize import script_of, tokens, transliterate
+from .places import is_place_word
 from .stopwords import STOPWORDS
 
 _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "tr": "turkish", "fa": "persian"}
@@ -42,7 +43,8 @@ def saturation(count: int) -> float:
 
 
 def content_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if t not in STOPWORDS]
+    """Words that say what a message is about: no function words, no district names."""
+    return [t for t in tokens(text) if t not in STOPWORDS and not is_place_word(t)]
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,40 @@
+"""District names in a message: they say where, not what.
+
+"Sozialamt Mitte" asks for the Sozialamt; "Mitte" only picks which one. Scored as a word, a district
+name would pull every office whose title carries it (the Bürgeramt Rathaus Mitte for "sosyalamt adresi
+mitte"), so district names are left out of matching and used to choose the district's office instead.
+"""
+
+from __future__ import annotations
+
+from .normalize import normalise, transliterate
+
+# District and locality names; most offices carry one in their address or title.
+_PLACES = {
+    **{
+        name: "charlottenburg-wilmersdorf"
+        for name in ("charlottenburg", "wilmersdorf", "westend", "halensee", "grunewald", "schmargendorf")
+    },
+    **{name: "mitte" for name in ("mitte", "tiergarten", "moabit", "wedding", "gesundbrunnen", "hansaviertel")},
+}
+_NOT_SCORED = {*_PLACES, "berlin"}
+
+
+def _latin(token: str) -> str:
+    return transliterate(token).replace(" ", "")
+
+
+def is_place_word(token: str) -> bool:
+    """A normalised token naming a district or locality (in any script) or Berlin itself."""
+    return token in _NOT_SCORED or _latin(token) in _NOT_SCORED
+
+
+def district_in(text: str) -> str | None:
+    """The one district a message names ("Jobcenter Mitte"); None when none or both are named."""
+    found = set()
+    for token in normalise(text).split():
+        for form in (token, _latin(token)):
+            district = _PLACES.get(form)
+            if district:
+                found.add(district)
+    return found.pop() if len(found) == 1 else None
