@@ -15,6 +15,7 @@ from bot.cli import main
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.matching import Decision, Matcher
+from bot.matching.index import content_tokens
 from bot.matching.intents import IntentMatcher
 from bot.matching.langid import detect
 from bot.matching.normalize import normalise, tokens
@@ -477,3 +478,29 @@ def test_named_district_picks_the_office(matcher: Matcher) -> None:
     # the Jobcenter is whoever is responsible for where one lives
     own = matcher.match("Jobcenter Mitte", "de", district="charlottenburg-wilmersdorf")
     assert own.candidates[0].entry.service_area == ("charlottenburg-wilmersdorf",)
+
+
+def test_language_wishes_do_not_score() -> None:
+    """Which language one wants help in says nothing about the service."""
+    assert content_tokens("a doctor who speaks Farsi") == ["doctor"]
+    assert content_tokens("psikolog lazım, Türkçe konuşan") == ["psikolog"]
+    assert "german" in content_tokens("free German course")  # German is itself a service
+
+
+def test_untranslated_title_words_name_an_office(matcher: Matcher) -> None:
+    names = matcher.index.names
+    assert "jobcenter" in names and "familienkasse" in names and "джобцентр" in names
+    assert "hours" not in names and "find" not in names  # title words, but translated: not names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jobcenter hat diesen Monat kein Geld überwiesen", "de"),  # money words also fit the Sozialamt
+        ("джобцентр затримує гроші вже два тижні", "uk"),
+    ],
+)
+def test_a_named_office_wins_over_related_services(matcher: Matcher, text: str, lang: str) -> None:
+    decision = matcher.match(text, lang)
+    assert decision.action == "answer"
+    assert decision.candidates[0].entry.service == "jobcenter"

@@ -34,6 +34,10 @@ KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a 
 # central it is: "Jobcenter" in thirty texts of the Jobcenter entry is its subject, in one keyword of a
 # counselling service a side remark. Saturating like BM25's term frequency, so repetition cannot run away.
 TF_K = 1.2
+# A word in an entry's title in at least NAME_LANGUAGES languages is a name kept untranslated ("Jobcenter",
+# "Familienkasse", "BAMF"), unlike "hours" or "find"; shared by at most NAME_MAX_ENTRIES entries, it names them.
+NAME_LANGUAGES = 2
+NAME_MAX_ENTRIES = 3
 QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
 
 
@@ -71,6 +75,7 @@ class Index:
     idf: dict[str, float] = field(default_factory=dict)
     buckets: dict[str, list[str]] = field(default_factory=dict)  # first letter -> tokens (fuzzy search)
     curated: set[str] = field(default_factory=set)  # words some entry has in its title or keywords
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)  # rare title word -> entries it names
 
     @classmethod
     def build(cls, kb: KnowledgeBase | Iterable[Entry]) -> Index:
@@ -78,7 +83,9 @@ class Index:
         index = cls(entries)
         numbers: dict[str, array[int]] = {}
         weights: dict[str, array[float]] = {}
+        titled: dict[str, set[int]] = defaultdict(set)
         for number, entry in enumerate(entries):
+            title_languages: dict[str, int] = defaultdict(int)
             local: dict[str, float] = {}
             count: dict[str, int] = defaultdict(int)  # in how many of the entry's texts a word stands
             for lang in SUPPORTED:
@@ -86,12 +93,17 @@ class Index:
                 if texts is None:
                     continue
                 curated = (texts.title, *texts.keywords)
+                for form in {f for token in content_tokens(texts.title) for f in (token, stem(token, lang))}:
+                    title_languages[form] += 1
                 for text, weight in [*((t, KEYWORD_BOOST) for t in curated), *((q, 1.0) for q in texts.questions)]:
                     for form in {f for token in content_tokens(text) for f in (token, stem(token, lang))}:
                         count[form] += 1
                         local[form] = max(local.get(form, 0.0), weight)
                         if weight > 1.0:
                             index.curated.add(form)
+            for form, languages in title_languages.items():
+                if languages >= NAME_LANGUAGES:
+                    titled[form].add(number)
             for form, weight in local.items():
                 numbers.setdefault(form, array("I")).append(number)
                 weights.setdefault(form, array("f")).append(weight * saturation(count[form]))
@@ -103,6 +115,7 @@ class Index:
             if len(token) >= 4:
                 buckets[_bucket_key(token)].append(token)
         index.buckets = dict(buckets)
+        index.names = {form: tuple(sorted(ns)) for form, ns in titled.items() if len(ns) <= NAME_MAX_ENTRIES}
         return index
 
     @property

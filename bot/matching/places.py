@@ -17,7 +17,16 @@ _PLACES = {
     },
     **{name: "mitte" for name in ("mitte", "tiergarten", "moabit", "wedding", "gesundbrunnen", "hansaviertel")},
 }
-_NOT_SCORED = {*_PLACES, "berlin"}
+# Spellings that transliteration does not bring back to the German name (Arabic script, Cyrillic)
+_PLACES.update(
+    {
+        "ميته": "mitte", "ميتي": "mitte", "موابيت": "mitte", "فيدينغ": "mitte", "تيرغارتن": "mitte",
+        "شارلوتنبورغ": "charlottenburg-wilmersdorf", "شارلوتنبورگ": "charlottenburg-wilmersdorf",
+        "فيلمرسدورف": "charlottenburg-wilmersdorf", "ويلمرسدورف": "charlottenburg-wilmersdorf",
+        "sharlottenburg": "charlottenburg-wilmersdorf", "vilmersdorf": "charlottenburg-wilmersdorf",
+    }
+)
+_NOT_SCORED = {*_PLACES, "berlin", "برلين"}
 
 
 def _latin(token: str) -> str:
