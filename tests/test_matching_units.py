@@ -504,3 +504,13 @@ def test_a_named_office_wins_over_related_services(matcher: Matcher, text: str, 
     decision = matcher.match(text, lang)
     assert decision.action == "answer"
     assert decision.candidates[0].entry.service == "jobcenter"
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [("берлине", True), ("moabiter", True), ("charlottenburgs", True), ("mittel", False), ("jobcenter", False)],
+)
+def test_place_words_also_inflected(word: str, place: bool) -> None:
+    from bot.matching.places import is_place_word
+
+    assert is_place_word(word) is place

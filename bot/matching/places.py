@@ -27,15 +27,26 @@ _PLACES.update(
     }
 )
 _NOT_SCORED = {*_PLACES, "berlin", "برلين"}
+_MIN_INFLECTED = 6  # names this long may take endings; "mitte" may not ("Mittel" means funds)
 
 
 def _latin(token: str) -> str:
     return transliterate(token).replace(" ", "")
 
 
+def _place(form: str, names: set[str] | dict[str, str]) -> str | None:
+    """The place a word names, also inflected ("Берлине", "Moabiter", "Charlottenburgs")."""
+    if form in names:
+        return form
+    for cut in (1, 2):
+        if len(form) - cut >= _MIN_INFLECTED and form[:-cut] in names:
+            return form[:-cut]
+    return None
+
+
 def is_place_word(token: str) -> bool:
     """A normalised token naming a district or locality (in any script) or Berlin itself."""
-    return token in _NOT_SCORED or _latin(token) in _NOT_SCORED
+    return _place(token, _NOT_SCORED) is not None or _place(_latin(token), _NOT_SCORED) is not None
 
 
 def district_in(text: str) -> str | None:
@@ -43,7 +54,8 @@ def district_in(text: str) -> str | None:
     found = set()
     for token in normalise(text).split():
         for form in (token, _latin(token)):
-            district = _PLACES.get(form)
+            name = _place(form, _PLACES)
+            district = _PLACES[name] if name else None
             if district:
                 found.add(district)
     return found.pop() if len(found) == 1 else None
