@@ -1,11 +1,10 @@
-"""Matcher quality on the development set and on an independently written validation set.
+"""Matcher quality on the development set and on two independently written validation sets.
 
-tests/data/questions.yaml was used to calibrate the thresholds; tests/data/validation.yaml was
-written blind (its author never saw the knowledge base) and only checked, so it shows how the
-matcher generalises. Safety targets of the matching issue are asserted on both: wrong-confident
-answers <= 3 %, hand-off recall >= 80 %. Direct accuracy is asserted as a regression floor at
-the measured level (dev 82 %, validation 85 %); the issue's goal of 85 % overall and 75 % in every
-language is not reached on the development set yet (see README, "How matching decides").
+tests/data/questions.yaml is the development set (the issue's targets are asserted on it).
+tests/data/validation.yaml and validation2.yaml were written by helpers who never saw the knowledge
+base; the first was only ever checked, the second also went into the threshold calibration. The
+safety targets (wrong-confident answers <= 3 %, hand-off recall >= 80 %) hold on all three; direct
+accuracy on the validation sets is asserted as a regression floor just under the measured level.
 """
 
 from __future__ import annotations
@@ -19,7 +18,9 @@ from bot.matching import Matcher
 from bot.matching.evaluate import Report, evaluate, load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
 LANGS = {"de", "en", "ar", "uk", "ru", "tr", "fa"}
+SETS = ["dev", "validation", "validation2"]
 
 
 @pytest.fixture(scope="module")
@@ -31,37 +32,50 @@ def matcher() -> Matcher:
 
 @pytest.fixture(scope="module")
 def dev(matcher: Matcher) -> Report:
-    questions = load_questions(ROOT / "tests" / "data" / "questions.yaml")
+    questions = load_questions(DATA / "questions.yaml")
     assert len(questions) >= 250
     return evaluate(matcher, questions)
 
 
 @pytest.fixture(scope="module")
 def validation(matcher: Matcher) -> Report:
-    return evaluate(matcher, load_questions(ROOT / "tests" / "data" / "validation.yaml"))
+    return evaluate(matcher, load_questions(DATA / "validation.yaml"))
 
 
-def test_sets_are_varied(dev: Report, validation: Report) -> None:
-    for report in (dev, validation):
-        assert set(report.per_lang) == LANGS
-        assert all(t.total >= 30 for t in report.per_lang.values())
-        share = report.overall.handoff_expected / report.overall.total
-        assert 0.10 <= share <= 0.20
+@pytest.fixture(scope="module")
+def validation2(matcher: Matcher) -> Report:
+    return evaluate(matcher, load_questions(DATA / "validation2.yaml"))
 
 
-@pytest.mark.parametrize("name", ["dev", "validation"])
+@pytest.mark.parametrize("name", SETS)
+def test_sets_are_varied(name: str, request: pytest.FixtureRequest) -> None:
+    report: Report = request.getfixturevalue(name)
+    assert set(report.per_lang) == LANGS
+    assert all(t.total >= 30 for t in report.per_lang.values())
+    share = report.overall.handoff_expected / report.overall.total
+    assert 0.10 <= share <= 0.20
+
+
+def test_development_set_meets_the_goals(dev: Report) -> None:
+    """The matching issue's targets: 85 % direct overall, 75 % in every language."""
+    assert dev.overall.rates()["direct"] >= 0.85
+    for lang, tally in dev.per_lang.items():
+        assert tally.rates()["direct"] >= 0.75, lang
+
+
+@pytest.mark.parametrize("name", SETS)
 def test_wrong_confident_answers_are_rare(name: str, request: pytest.FixtureRequest) -> None:
     report: Report = request.getfixturevalue(name)
     assert report.overall.rates()["wrong_confident"] <= 0.03
 
 
-@pytest.mark.parametrize("name", ["dev", "validation"])
+@pytest.mark.parametrize("name", SETS)
 def test_handoff_recall(name: str, request: pytest.FixtureRequest) -> None:
     report: Report = request.getfixturevalue(name)
     assert report.overall.rates()["handoff_recall"] >= 0.80
 
 
-@pytest.mark.parametrize("name", ["dev", "validation"])
+@pytest.mark.parametrize("name", SETS)
 def test_helpful_rate(name: str, request: pytest.FixtureRequest) -> None:
     """Direct answer or the right service among the offered options."""
     report: Report = request.getfixturevalue(name)
@@ -70,9 +84,9 @@ def test_helpful_rate(name: str, request: pytest.FixtureRequest) -> None:
         assert tally.rates()["helpful"] >= 0.80, lang
 
 
-def test_direct_accuracy_does_not_regress(dev: Report, validation: Report) -> None:
-    assert dev.overall.rates()["direct"] >= 0.80
-    assert validation.overall.rates()["direct"] >= 0.82
-    for report in (dev, validation):
-        for lang, tally in report.per_lang.items():
-            assert tally.rates()["direct"] >= 0.70, lang
+@pytest.mark.parametrize(("name", "floor"), [("validation", 0.90), ("validation2", 0.83)])
+def test_validation_direct_accuracy_does_not_regress(name: str, floor: float, request: pytest.FixtureRequest) -> None:
+    report: Report = request.getfixturevalue(name)
+    assert report.overall.rates()["direct"] >= floor
+    for lang, tally in report.per_lang.items():
+        assert tally.rates()["direct"] >= 0.75, lang
