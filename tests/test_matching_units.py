@@ -514,3 +514,10 @@ def test_place_words_also_inflected(word: str, place: bool) -> None:
     from bot.matching.places import is_place_word
 
     assert is_place_word(word) is place
+
+
+def test_words_split_by_a_space_are_rejoined(matcher: Matcher) -> None:
+    assert matcher.index.rejoin(["kita", "gutschein", "beantragen"])[0] == "kitagutschein"
+    assert matcher.index.rejoin(["gutschein", "kita"]) == ["gutschein", "kita"]  # only known compounds
+    decision = matcher.match("جاب سنتر", "fa")  # "Jobcenter" written as two words
+    assert decision.candidates[0].entry.service == "jobcenter"

@@ -102,7 +102,7 @@ class Matcher:
     def features(self, text: str, lang: str) -> dict[int, tuple[float, float, float, float]]:
         """Per shortlisted entry: (coverage of the message, evidence, character n-gram similarity,
         named by the message), each 0..1."""
-        query = list(dict.fromkeys(content_tokens(text)))[:MAX_TOKENS]
+        query = list(dict.fromkeys(self.index.rejoin(content_tokens(text))))[:MAX_TOKENS]
         contrib, total, named = self._word_scores(query, lang, COMMON_SHARE * len(self.index.entries))
         if not contrib:  # only very common words ("work", "help"): better them than nothing
             contrib, total, named = self._word_scores(query, lang, float("inf"))

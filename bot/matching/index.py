@@ -130,6 +130,19 @@ class Index:
     def max_idf(self) -> float:
         return math.log(1 + max(len(self.entries), 1))
 
+    def rejoin(self, query: list[str]) -> list[str]:
+        """Words split by a space that the index knows written together ("Kita Gutschein", "جاب سنتر")."""
+        out: list[str] = []
+        i = 0
+        while i < len(query):
+            if i + 1 < len(query) and query[i] + query[i + 1] in self.postings:
+                out.append(query[i] + query[i + 1])
+                i += 2
+            else:
+                out.append(query[i])
+                i += 1
+        return out
+
     def expand(self, token: str, lang: str) -> list[tuple[str, float]]:
         """Index tokens this query token may stand for, with a similarity in 0..1."""
         found: dict[str, float] = {}
