@@ -521,3 +521,13 @@ def test_words_split_by_a_space_are_rejoined(matcher: Matcher) -> None:
     assert matcher.index.rejoin(["gutschein", "kita"]) == ["gutschein", "kita"]  # only known compounds
     decision = matcher.match("جاب سنتر", "fa")  # "Jobcenter" written as two words
     assert decision.candidates[0].entry.service == "jobcenter"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("danke, und wo ist das Bürgeramt?", "de"), ("salam, wein el jobcenter", "ar")]
+)
+def test_greetings_around_a_question_do_not_weaken_it(matcher: Matcher, text: str, lang: str) -> None:
+    """Thanks and greetings are taken out before scoring, so the question is judged on its own words."""
+    decision = matcher.match(text, lang)
+    assert decision.action == "answer" and decision.intent == "service"
+    assert set(decision.candidates[0].entry.topics) & {"registration", "jobcenter"}

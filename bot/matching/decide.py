@@ -162,7 +162,8 @@ class Matcher:
         used = detect(text, lang) if text.strip() else (lang or "en")
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk")
-        ranked = self.rank(text, used)
+        rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
+        ranked = self.rank(rest, used)
         emergency = self.intents.emergency_kind(text)
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency")
@@ -174,7 +175,7 @@ class Matcher:
             return Decision("handoff", used, (), "smalltalk")  # "thanks a lot, God bless you"
         if not strong and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic")
-        return self._decide(used, ranked, len(content_tokens(text)))
+        return self._decide(used, ranked, len(content_tokens(rest)))
 
     def _decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds

@@ -63,15 +63,21 @@ class IntentMatcher:
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
         )
 
+    def without_smalltalk(self, text: str) -> str:
+        """The normalised text with greetings and thanks taken out ("danke, wo ist das Bürgeramt")."""
+        rest = f" {normalise(text)} "
+        for phrase in sorted(self.smalltalk, key=len, reverse=True):
+            while f" {phrase} " in rest:
+                rest = rest.replace(f" {phrase} ", " ")
+        return " ".join(rest.split())
+
     def is_smalltalk(self, text: str) -> bool:
         """True when nothing but greetings, thanks or emoji is left."""
         norm = normalise(text)
         if not norm:
             return 0 < len(text.strip()) <= _EMOJI_ONLY_MAX * 2
-        rest = f" {norm} "
-        for phrase in sorted(self.smalltalk, key=len, reverse=True):
-            rest = rest.replace(f" {phrase} ", " ")
-        return not rest.strip() or (rest.strip() != norm and len(rest.split()) <= 1 and len(rest.strip()) <= 4)
+        rest = self.without_smalltalk(text)
+        return not rest or (rest != norm and len(rest.split()) <= 1 and len(rest) <= 4)
 
     def mentions(self, text: str, kind: str) -> bool:
         """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text."""
