@@ -55,18 +55,19 @@ _RAW = {
 
 # Which language someone wants help in ("a psychologist who speaks Turkish", "دکتر که دری گپ بزند") says
 # nothing about which service: as words they pulled the doctor search, whose examples name languages.
-# German stays scorable: "German course" is a service.
+# German stays scorable ("German course" is a service), and so does Ukrainian ("Ukrainian here" asks for
+# the protection of people from Ukraine).
 _LANGUAGE_WORDS = """
-    english englisch arabic arabisch farsi persian persisch dari pashto paschtu russian russisch ukrainian
-    ukrainisch turkish turkisch kurdish kurdisch french franzosisch speak speaks speaking spoken spricht
+    english englisch arabic arabisch farsi persian persisch dari pashto paschtu russian russisch
+    turkish turkisch kurdish kurdisch french franzosisch speak speaks speaking spoken spricht
     sprechen spreche sprichst
     العربي عربي بالعربي بالعربية العربية انجليزي بالانجليزي فارسي بالفارسي كردي تركي بالتركي يحكي بيحكي تحكي
     بتحكي يتكلم بيتكلم تتكلم
     فارسی دری پشتو روسی انگلیسی ترکی عربی کردی گپ
-    русский русском русскоязычный русскоязычного русскоязычные русскоязычная по-русски украинский украинском
+    русский русском русскоязычный русскоязычного русскоязычные русскоязычная по-русски
     английский английском говорит говорящий говорящего говорящие говорят
-    українська українською російською російська англійською розмовляє розмовляють говорить
-    turkce ingilizce arapca farsca rusca ukraynaca kurtce konusan konusuyor bilen
+    російською російська англійською розмовляє розмовляють говорить
+    turkce ingilizce arapca farsca rusca kurtce konusan konusuyor bilen
 """
 
 STOPWORDS: frozenset[str] = frozenset(
