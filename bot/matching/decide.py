@@ -31,6 +31,7 @@ NAMED = 0.9  # similarity from which a word counts as naming an office (exact, s
 SHORTLIST = 12
 SHORT_MESSAGE = 2  # content words
 MIN_SCORE = 0.15
+CHAT_WORDS = 2  # a greeting with at most this many other words is chat; with more, a question
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,9 @@ class Matcher:
         if self.intents.is_complex(text, n_tokens):
             return Decision("handoff", used, tuple(_distinct(ranked)[:3]), "complex")
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
-        if not strong and self.intents.mentions(text, "smalltalk"):
-            return Decision("handoff", used, (), "smalltalk")  # "thanks a lot, God bless you"
+        chat = len(content_tokens(rest)) <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
+        if chat and not strong and self.intents.mentions(text, "smalltalk"):
+            return Decision("handoff", used, (), "smalltalk")
         if not strong and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic")
         return self._decide(used, ranked, len(content_tokens(rest)))

@@ -21,7 +21,9 @@ _TRANSLATE = str.maketrans(
         "ё": "е", "ґ": "г", "ı": "i", "ß": "ss",
     }
 )
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_NON_WORD = re.compile(r"[^\w]+|\u02bc", re.UNICODE)
+# Ukrainian writes an apostrophe inside words (б'є, сім'я) in several forms; keep the word whole
+_CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019\u02bc`](?=[\u0400-\u04ff])")
 _DIGITS_ONLY = re.compile(r"^\d+$")
 _ARABIZI_DIGITS = re.compile(r"(?<=[a-z])[2356789]|[2356789](?=[a-z])")
 
@@ -46,6 +48,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _ARABIC_MARKS.sub("", text).translate(_TRANSLATE)
     text = _strip_marks(text)
+    text = _CYRILLIC_APOSTROPHE.sub("", text)
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     return " ".join(text.split())
 
