@@ -531,3 +531,16 @@ def test_greetings_around_a_question_do_not_weaken_it(matcher: Matcher, text: st
     decision = matcher.match(text, lang)
     assert decision.action == "answer" and decision.intent == "service"
     assert set(decision.candidates[0].entry.topics) & {"registration", "jobcenter"}
+
+
+def test_arabic_intent_words_with_joined_prefixes(intents: IntentMatcher) -> None:
+    """Arabic writes "in the court" as one word (بالمحكمة): intent words match with such prefixes."""
+    text = "عندي جلسة بالمحكمة بعد يومين والمحامي ما عم يرد"
+    assert intents.is_complex(text, len(tokens(text)))
+    assert intents.is_complex("فردا دیپورتم می‌کنند، چه کار کنم؟", 5)  # Persian, stem with *
+    assert not intents.is_complex("وين مكتب الجوب سنتر", 4)
+
+
+@pytest.mark.parametrize("text", ["курс биткоина", "cheap flights istanbul", "behtarin restoran too berlin"])
+def test_more_offtopic_requests(intents: IntentMatcher, text: str) -> None:
+    assert intents.mentions(text, "offtopic")

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Intents
 
-from .normalize import normalise
+from .normalize import normalise, script_of
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
+_ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
 
 
 def _phrases(words: tuple[str, ...]) -> frozenset[str]:
@@ -27,8 +28,14 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         parts = []
         for word in phrase.split():
             core = normalise(word.rstrip("*"))
-            if core:
-                parts.append(re.escape(core) + (r"\w*" if word.endswith("*") else ""))
+            for token in core.split():
+                prefix = ""
+                if script_of(token) == "arabic":  # Arabic joins "and", "with", "the" to the word: بالمحكمة
+                    token = token.removeprefix("ال") if len(token) > 4 else token
+                    prefix = _ARABIC_CLITICS
+                parts.append(prefix + re.escape(token))
+            if parts and word.endswith("*"):
+                parts[-1] += r"\w*"
         if parts:
             alternatives.append(" ".join(parts))
     if not alternatives:
