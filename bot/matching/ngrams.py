@@ -44,8 +44,6 @@ def _documents(entry: Entry) -> Iterator[str]:
             yield from (texts.title, *texts.questions, " ".join(texts.keywords))
 
 
-
-
 class NgramScorer:
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         # two passes over the texts instead of keeping every document's n-grams in memory
@@ -58,20 +56,26 @@ class NgramScorer:
                 n += bool(found)
         self.idf = {g: math.log(n / d) for g, d in df.items() if d < n}
         del df
-        # per entry and script: its documents as padded texts and their norms (parallel, compact)
-        self.docs: list[dict[str, tuple[list[str], array[float]]]] = [{} for _ in entries]
+        # per entry and script: its documents as one newline-joined text of padded documents (one string
+        # object instead of one per document keeps large knowledge bases small) and their norms
+        self.docs: list[dict[str, tuple[str, array[float]]]] = [{} for _ in entries]
         self._grams: list[dict[str, frozenset[str]]] | None = None
         for number, entry in enumerate(entries):
+            collected: dict[str, tuple[list[str], array[float]]] = {}
             for text in _documents(entry):
                 norm = math.sqrt(sum(self.idf.get(g, 0.0) ** 2 for g in grams(text)))
                 if norm:
                     padded = " " + " ".join(content_tokens(text)) + " "
-                    texts, norms = self.docs[number].setdefault(script_of(padded.strip()), ([], array("f")))
+                    texts, norms = collected.setdefault(script_of(padded.strip()), ([], array("f")))
                     texts.append(padded)
                     norms.append(norm)
+            self.docs[number] = {script: ("\n".join(texts), norms) for script, (texts, norms) in collected.items()}
         if len(entries) <= KEEP_SETS_UP_TO:
             self._grams = [
-                {script: frozenset(g for doc in texts for g in grams(doc)) for script, (texts, _) in docs.items()}
+                {
+                    script: frozenset(g for doc in joined.split("\n") for g in grams(doc))
+                    for script, (joined, _) in docs.items()
+                }
                 for docs in self.docs
             ]
 
@@ -79,7 +83,7 @@ class NgramScorer:
         """Membership test for an entry's n-grams: a kept set for small knowledge bases, else substring search."""
         if self._grams is not None:
             return self._grams[number].get(script, frozenset()).__contains__
-        return "\n".join(self.docs[number].get(script, ((), ()))[0]).__contains__
+        return self.docs[number].get(script, ("", array("f")))[0].__contains__
 
     def scores(self, text: str, numbers: set[int]) -> dict[int, float]:
         """Entry number -> best cosine similarity of one of its documents (same script) with `text`."""
@@ -92,11 +96,11 @@ class NgramScorer:
         best: dict[int, float] = {}
         for number in numbers:
             top = 0.0
-            texts, norms = self.docs[number].get(script, ((), ()))
+            joined, norms = self.docs[number].get(script, ("", array("f")))
             has = self._has(number, script)
             present = [(g, w * w) for g, w in items if has(g)]  # most n-grams occur in no document
             if present:
-                for doc, doc_norm in zip(texts, norms, strict=True):
+                for doc, doc_norm in zip(joined.split("\n"), norms, strict=True):
                     value = sum(w2 for g, w2 in present if g in doc)
                     if value:
                         top = max(top, value / (norm * doc_norm))
