@@ -147,11 +147,14 @@ class Matcher:
         out: list[Candidate] = []
         for rank, candidate in enumerate(candidates):
             variants = self.kb.variants(candidate.entry)
-            where = (district or named) if candidate.entry.scope == "residents" else (named or district)
-            own = self.kb.variant_for(candidate.entry, where) if len(variants) > 1 else None
+            if len(variants) < 2:
+                out.append(candidate)
+                continue
+            residents = candidate.entry.scope == "residents"
+            own = self.kb.variant_for(candidate.entry, (district or named) if residents else (named or district))
             if own is not None:
                 out.append(Candidate(own, candidate.score))
-            elif candidate.entry.scope == "residents" and len(variants) > 1 and rank == 0 and expand:
+            elif residents and rank == 0 and expand:
                 # unknown district: the answer lists every district's office after it
                 out.append(candidate)
                 out.extend(Candidate(v, candidate.score) for v in variants if v is not candidate.entry)
@@ -172,12 +175,13 @@ class Matcher:
         if self.intents.is_complex(text, n_tokens):
             return Decision("handoff", used, tuple(_distinct(ranked)[:3]), "complex")
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
-        chat = len(content_tokens(rest)) <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
+        n_words = len(content_tokens(rest))
+        chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
         if chat and not strong and self.intents.mentions(text, "smalltalk"):
             return Decision("handoff", used, (), "smalltalk")
         if not strong and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic")
-        return self._decide(used, ranked, len(content_tokens(rest)))
+        return self._decide(used, ranked, n_words)
 
     def _decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds

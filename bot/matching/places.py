@@ -7,6 +7,8 @@ mitte"), so district names are left out of matching and used to choose the distr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .normalize import normalise, transliterate
 
 # District and locality names; most offices carry one in their address or title.
@@ -44,6 +46,7 @@ def _place(form: str, names: set[str] | dict[str, str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # asked for every word of every text and message; transliteration is not free
 def is_place_word(token: str) -> bool:
     """A normalised token naming a district or locality (in any script) or Berlin itself."""
     return _place(token, _NOT_SCORED) is not None or _place(_latin(token), _NOT_SCORED) is not None
