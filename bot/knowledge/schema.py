@@ -53,6 +53,14 @@ class Appointment(_Frozen):
 class Source(_Frozen):
     url: str
     note: str | None = None
+    as_of: dt.date | None = None  # the date the page states, or the date it was stored
+
+
+class Verified(_Frozen):
+    """A person checked the entry's facts against its sources: shown on the card."""
+
+    by: str = Field(min_length=1)  # a role, e.g. "Integrationsbüro Mitte", never a person's name
+    on: dt.date
 
 
 class Texts(_Frozen):
@@ -91,6 +99,7 @@ class Entry(_Frozen):
     languages: tuple[str, ...] = ()
     sources: tuple[Source, ...] = Field(min_length=1)
     assured_date: dt.date
+    verified: Verified | None = None
     translations: dict[str, Texts]
 
     @property
