@@ -10,6 +10,7 @@ import sys
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, Press, Text
 from bot.conversation.replies import Button, Reply
+from bot.flows import REGISTRY
 from bot.runtime import build_services
 from bot.settings import Settings
 
@@ -51,7 +52,7 @@ def parse(line: str, buttons: list[Button]) -> Incoming | None:
 
 async def chat(settings: Settings, lang: str | None = None) -> int:
     services = await build_services(settings)
-    conversation = Conversation(services)
+    conversation = Conversation(services, REGISTRY)
     sender = Sender(CONSOLE_USER, lang, is_admin=True)
     print("Wegweiser console chat. Type a question, a /command, or the number of a button. Ctrl-D quits.\n")
     buttons = render(await conversation.handle(sender, Command("start")))

@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from telegram.ext import Application, ContextTypes
 
+from bot.knowledge.model import KnowledgeBase
+from bot.matching import Matcher
+from bot.runtime import Loaded, load
 from bot.settings import Settings
 from bot.telegram.app import build_application
 
@@ -24,6 +27,35 @@ ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error hand
 STOPPED = "test_stopped"
 
 AppFactory = Callable[..., Awaitable[Any]]
+_SHARED: dict[tuple[Path, Path], Loaded] = {}
+
+
+def shared_knowledge(settings: Settings) -> Loaded | None:
+    """The repository's knowledge, matcher and locales, built once per test session (about 2.5 s each
+    time otherwise). Tests on copied or broken knowledge folders build their own."""
+    key = (settings.knowledge_dir.resolve(), settings.locales_dir.resolve())
+    if key != ((REPO / "knowledge").resolve(), (REPO / "locales").resolve()):
+        return None
+    if key not in _SHARED:
+        _SHARED[key] = load(settings)
+    return _SHARED[key]
+
+
+@pytest.fixture(scope="session")
+def loaded() -> Loaded:
+    ready = shared_knowledge(Settings(knowledge_dir=REPO / "knowledge", locales_dir=REPO / "locales"))
+    assert ready is not None
+    return ready
+
+
+@pytest.fixture(scope="session")
+def real_kb(loaded: Loaded) -> KnowledgeBase:
+    return loaded.kb
+
+
+@pytest.fixture(scope="session")
+def real_matcher(loaded: Loaded) -> Matcher:
+    return loaded.matcher
 
 
 @pytest.fixture
@@ -47,7 +79,7 @@ async def start_app(settings: Settings, request: RecordingRequest | None = None)
     PTB 22 runs `post_init` only from run_polling/run_webhook, so it is awaited here.
     """
     app: Application = build_application(  # type: ignore[type-arg]
-        settings, request=request or RecordingRequest(), rate_limiter=False
+        settings, request=request or RecordingRequest(), rate_limiter=False, loaded=shared_knowledge(settings)
     )
     app.add_error_handler(_record_error)
     await app.initialize()

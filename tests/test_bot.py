@@ -32,6 +32,7 @@ from fakes import (
 from telegram.error import Forbidden, NetworkError
 
 from bot.conversation.context import Services
+from bot.conversation.protocol import EraseMyData, Feedback, SetDistrict, SetLanguage, ShowEntry, TopicPage
 from bot.languages import SUPPORTED
 from bot.settings import Settings
 from bot.storage import feedback, questions, users
@@ -162,15 +163,24 @@ async def press(app: Any, person: Person, data: str, message_id: int = 77) -> li
 async def onboard(app: Any, person: Person, lang: str, district: str = "none") -> None:
     """/start, pick the language and a district: the state of a returning user."""
     await command(app, person, "start")
-    await press(app, person, f"L:{lang}")
-    await press(app, person, f"D:{district}")
+    await press(app, person, SetLanguage(lang).pack())
+    await press(app, person, SetDistrict(district).pack())
 
 
-def entry_ref(app: Any, entry_id: str) -> str:
+def entry_ref(app: Any, entry_id: str) -> tuple[str, int]:
+    """The knowledge version tag and the entry's position: what a button refers to it by."""
     services = services_of(app)
     entry = services.kb.get(entry_id)
     assert entry is not None, entry_id
-    return f"{services.generation}:{services.kb.active.index(entry)}"
+    return services.generation, services.kb.active.index(entry)
+
+
+def show_data(app: Any, entry_id: str) -> str:
+    return ShowEntry(*entry_ref(app, entry_id)).pack()
+
+
+def feedback_data(app: Any, entry_id: str, helpful: bool) -> str:
+    return Feedback(*entry_ref(app, entry_id), helpful).pack()
 
 
 def title(app: Any, entry_id: str, lang: str) -> str:
@@ -234,24 +244,24 @@ async def test_start_in_arabic_shows_languages_in_their_own_script_and_privacy_l
     assert "/privacy" in message.text
     assert t(make_app, "ar", "start.privacy_short", days=90) in message.text
     labels = {b["callback_data"]: b["text"] for b in message.buttons()}
-    assert labels["L:ar"] == "العربية"
-    assert labels["L:fa"] == "فارسی"
-    assert labels["L:de"] == "Deutsch"
-    assert labels["L:uk"] == "Українська"
-    assert labels["L:ru"] == "Русский"
-    assert labels["L:tr"] == "Türkçe"
-    assert labels["L:en"] == "English"
+    assert labels[SetLanguage("ar").pack()] == "العربية"
+    assert labels[SetLanguage("fa").pack()] == "فارسی"
+    assert labels[SetLanguage("de").pack()] == "Deutsch"
+    assert labels[SetLanguage("uk").pack()] == "Українська"
+    assert labels[SetLanguage("ru").pack()] == "Русский"
+    assert labels[SetLanguage("tr").pack()] == "Türkçe"
+    assert labels[SetLanguage("en").pack()] == "English"
 
 
 async def test_choosing_a_language_by_button_stores_it_and_asks_the_district(make_app: Any) -> None:
     await command(make_app, DE, "start")
-    calls = await press(make_app, DE, "L:ar")
+    calls = await press(make_app, DE, SetLanguage("ar").pack())
 
     edit = [c for c in calls if c.method == "editMessageText"]
     assert len(edit) == 1 and edit[0].params["message_id"] == 77
     assert edit[0].text == t(make_app, "ar", "language.set", language="العربية")
     assert t(make_app, "ar", "district.ask") in joined(calls)
-    assert "D:mitte" in all_data(calls)
+    assert SetDistrict("mitte").pack() in all_data(calls)
     assert calls[0].method == "answerCallbackQuery"
     record = await users.get(services_of(make_app).db, DE.id)
     assert record is not None and record.lang == "ar"
@@ -280,14 +290,14 @@ async def test_menu_topic_and_service_card(make_app: Any) -> None:
     assert texts(menu) == [t(make_app, "en", "menu.title")]
     topic_buttons = {b["text"]: b["callback_data"] for b in menu[0].buttons()}
     registration = topic_buttons[services_of(make_app).locales.t("en", "topics.registration")]
-    assert registration == f"T:{gen}:0:0"
+    assert registration == TopicPage(gen, 0, 0).pack()
 
     topic = await press(make_app, EN, registration)
     assert [c.method for c in topic] == ["answerCallbackQuery", "editMessageText"]
     assert t(make_app, "en", "menu.topic", topic=services_of(make_app).locales.t("en", "topics.registration")) in (
         topic[1].text
     )
-    entries = [d for d in topic[1].callback_data() if d.startswith("E:")]
+    entries = [d for d in topic[1].callback_data() if d.startswith(ShowEntry.code + ":")]
     assert entries and "M" in topic[1].callback_data()
 
     card = await press(make_app, EN, entries[0])
@@ -296,7 +306,7 @@ async def test_menu_topic_and_service_card(make_app: Any) -> None:
     entry = services_of(make_app).kb.active[number]
     assert html.escape(entry.texts("en").title) in last.text
     data = last.callback_data()
-    assert f"F:{gen}:{number}:1" in data and f"F:{gen}:{number}:0" in data
+    assert Feedback(gen, number, True).pack() in data and Feedback(gen, number, False).pack() in data
     assert "P" in data and "M" in data
     labels = [b["text"] for b in last.buttons()]
     assert services_of(make_app).locales.t("en", "buttons.ask_person") in labels
@@ -310,11 +320,11 @@ async def test_free_text_anmeldung_in_german_leads_to_the_registration_card(make
 
     if wanted not in joined(calls):  # the matcher may ask first; the right entry must be offered first
         assert texts(calls) == [t(make_app, "de", "question.clarify")]
-        assert shown(calls)[0].callback_data()[0] == f"E:{ref}"
-        calls = await press(make_app, DE, f"E:{ref}")
+        assert shown(calls)[0].callback_data()[0] == ShowEntry(*ref).pack()
+        calls = await press(make_app, DE, ShowEntry(*ref).pack())
     card = shown(calls)[-1]
     assert card.text.startswith(f"<b>{wanted}</b>")
-    assert f"F:{ref}:1" in card.callback_data()
+    assert Feedback(*ref, True).pack() in card.callback_data()
     logged = await questions.count_for_user(services_of(make_app).db, DE.id)
     assert logged == 1
 
@@ -328,7 +338,7 @@ async def test_clarify_then_none_of_these_then_rephrase_then_a_person(make_app: 
     assert texts(calls) == [t(make_app, "de", "question.clarify")]
     offered = shown(calls)[0].callback_data()
     gen = services_of(make_app).generation
-    expected = [f"E:{gen}:{services_of(make_app).kb.active.index(c.entry)}" for c in decision.candidates[:3]]
+    expected = [ShowEntry(gen, services_of(make_app).kb.active.index(c.entry)).pack() for c in decision.candidates[:3]]
     assert offered == [*expected, "N"]
 
     calls = await press(make_app, DE, "N")
@@ -351,11 +361,11 @@ async def test_feedback_yes_and_no_are_stored(make_app: Any) -> None:
     db = services_of(make_app).db
     assert await feedback.helpful_rate(db) == (0, 0)
 
-    calls = await press(make_app, TR, f"F:{ref}:1")
+    calls = await press(make_app, TR, Feedback(*ref, True).pack())
     assert texts(calls) == [t(make_app, "tr", "feedback.thanks")]
     assert await feedback.helpful_rate(db) == (1, 1)
 
-    calls = await press(make_app, TR, f"F:{ref}:0")
+    calls = await press(make_app, TR, Feedback(*ref, False).pack())
     assert texts(calls) == [t(make_app, "tr", "feedback.sorry")]
     assert shown(calls)[0].callback_data() == ["P", "M"]
     assert await feedback.helpful_rate(db) == (1, 2)
@@ -377,7 +387,7 @@ async def test_mydata_shows_the_language(make_app: Any) -> None:
 async def test_deletemydata_confirmed_erases_the_user(make_app: Any) -> None:
     await onboard(make_app, UK, "uk")
     await say(make_app, UK, "anmeldung")
-    await press(make_app, UK, f"F:{entry_ref(make_app, 'anmeldung-wohnung-berlin')}:1")
+    await press(make_app, UK, feedback_data(make_app, "anmeldung-wohnung-berlin", True))
     await onboard(make_app, EN, "en")
     await say(make_app, EN, "jobcenter")
     db = services_of(make_app).db
@@ -385,8 +395,8 @@ async def test_deletemydata_confirmed_erases_the_user(make_app: Any) -> None:
 
     calls = await command(make_app, UK, "deletemydata")
     assert texts(calls) == [t(make_app, "uk", "deletemydata.confirm")]
-    assert shown(calls)[0].callback_data() == ["X:y", "X:n"]
-    calls = await press(make_app, UK, "X:y")
+    assert shown(calls)[0].callback_data() == [EraseMyData(True).pack(), EraseMyData(False).pack()]
+    calls = await press(make_app, UK, EraseMyData(True).pack())
 
     assert texts(calls) == [t(make_app, "uk", "deletemydata.done")]
     assert await users.get(db, UK.id) is None
@@ -401,7 +411,7 @@ async def test_deletemydata_cancelled_keeps_everything(make_app: Any) -> None:
     await onboard(make_app, EN, "en")
     await say(make_app, EN, "jobcenter")
     await command(make_app, EN, "deletemydata")
-    calls = await press(make_app, EN, "X:n")
+    calls = await press(make_app, EN, EraseMyData(False).pack())
 
     assert texts(calls) == [t(make_app, "en", "deletemydata.cancelled")]
     db = services_of(make_app).db
@@ -492,8 +502,8 @@ async def test_buttons_from_before_a_reload_are_stale(app_factory: Any, settings
     await onboard(app, DE, "de")
     old_gen = services_of(app).generation
     entries_before = len(services_of(app).kb.active)
-    old_card = f"E:{entry_ref(app, 'jobcenter-mitte')}"
-    old_topic = f"T:{old_gen}:0:0"
+    old_card = show_data(app, "jobcenter-mitte")
+    old_topic = TopicPage(old_gen, 0, 0).pack()
     assert texts(await press(app, DE, old_card))[0].startswith("<b>")
 
     path = knowledge / "mitte" / "kep-mitte.yaml"
@@ -505,7 +515,7 @@ async def test_buttons_from_before_a_reload_are_stale(app_factory: Any, settings
     for data in (old_card, old_topic):
         sent = texts(await press(app, DE, data))
         assert sent[0] == t(app, "de", "errors.stale_button")
-    fresh = await press(app, DE, f"E:{entry_ref(app, 'jobcenter-mitte')}")
+    fresh = await press(app, DE, show_data(app, "jobcenter-mitte"))
     assert html.escape(title(app, "jobcenter-mitte", "de")) in joined(fresh)
 
 
@@ -519,7 +529,7 @@ async def test_admin_commands_are_refused_for_other_users(make_app: Any) -> None
 async def test_admin_can_reload_and_see_stats(make_app: Any) -> None:
     await onboard(make_app, DE, "de")
     await say(make_app, DE, "anmeldung")
-    await press(make_app, DE, f"F:{entry_ref(make_app, 'anmeldung-wohnung-berlin')}:1")
+    await press(make_app, DE, feedback_data(make_app, "anmeldung-wohnung-berlin", True))
     active = len(services_of(make_app).kb.active)
 
     calls = await command(make_app, ADMIN, "reload")
@@ -554,7 +564,8 @@ async def test_reload_with_broken_knowledge_reports_path_and_line_and_keeps_serv
     assert services_of(app).generation == gen
 
     calls = await say(app, DE, "jobcenter mitte öffnungszeiten")
-    assert any(d.startswith(f"E:{gen}:") or d.startswith(f"F:{gen}:") for d in all_data(calls)), joined(calls)
+    fresh = (f"{ShowEntry.code}:{gen}:", f"{Feedback.code}:{gen}:")
+    assert any(d.startswith(fresh) for d in all_data(calls)), joined(calls)
 
 
 async def test_flood_gets_exactly_one_notice_then_silence(make_app: Any) -> None:
@@ -579,7 +590,7 @@ async def test_every_card_and_menu_page_fits_telegrams_limits_in_every_language(
     for number, code in enumerate(SUPPORTED):
         person = Person(3000 + number, code, "Crawler")
         data = all_data(await command(app, person, "menu"))
-        pages = [d for d in data if d.startswith("T:")]
+        pages = [d for d in data if d.startswith(TopicPage.code + ":")]
         seen: set[str] = set()
         while pages:
             page = pages.pop()
@@ -587,9 +598,9 @@ async def test_every_card_and_menu_page_fits_telegrams_limits_in_every_language(
                 continue
             seen.add(page)
             data = all_data(await press(app, person, page))
-            pages.extend(d for d in data if d.startswith("T:"))
+            pages.extend(d for d in data if d.startswith(TopicPage.code + ":"))
         for index in range(len(services.kb.active)):
-            calls = await press(app, person, f"E:{gen}:{index}")
+            calls = await press(app, person, ShowEntry(gen, index).pack())
             assert shown(calls)[-1].text.startswith("<b>")
             cards += 1
     assert cards == len(SUPPORTED) * len(services.kb.active)
@@ -622,7 +633,7 @@ async def test_user_input_never_reaches_telegram_as_html(make_app: Any, hostile:
 async def test_arabic_card_isolates_latin_address_and_phone(make_app: Any) -> None:
     kb = services_of(make_app).kb
     entry = next(e for e in kb.active if e.address and e.phones)
-    ref = f"E:{services_of(make_app).generation}:{kb.active.index(entry)}"
+    ref = ShowEntry(services_of(make_app).generation, kb.active.index(entry)).pack()
     assert entry.address is not None
 
     arabic = shown(await press(make_app, AR, ref))[-1].text
@@ -711,7 +722,7 @@ async def test_special_characters_in_knowledge_files_are_escaped(
     entry = services_of(app).kb.get("kep-mitte")
     assert entry is not None and "<script>" in entry.texts("de").title
 
-    card = shown(await press(app, DE, f"E:{entry_ref(app, 'kep-mitte')}"))[-1]
+    card = shown(await press(app, DE, show_data(app, "kep-mitte")))[-1]
 
     assert "<script" not in card.text
     assert f"<b>{html.escape(hostile)}</b>" in card.text
@@ -719,7 +730,7 @@ async def test_special_characters_in_knowledge_files_are_escaped(
 
 async def test_a_typed_postcode_answers_the_district_question(make_app: Any) -> None:
     await command(make_app, EN, "start")
-    await press(make_app, EN, "L:en")
+    await press(make_app, EN, SetLanguage("en").pack())
 
     calls = await say(make_app, EN, "10115")  # Berlin-Mitte
 

@@ -11,7 +11,7 @@ from fakes import Person
 from test_bot import joined, onboard, press, say, services_of, title
 
 from bot.cli import main
-from bot.knowledge.loader import load_knowledge
+from bot.conversation.protocol import EraseMyData, SetDistrict, SetLanguage
 from bot.knowledge.model import KnowledgeBase
 from bot.matching import Matcher
 from bot.storage import users
@@ -21,15 +21,13 @@ JOBCENTER_QUESTION = "wo ist mein Jobcenter, ich brauche Bürgergeld"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    loaded = load_knowledge(ROOT / "knowledge").knowledge
-    assert loaded is not None
-    return loaded
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
 
 
 @pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher
 
 
 def test_every_entry_says_who_it_is_for(kb: KnowledgeBase) -> None:
@@ -127,7 +125,8 @@ async def test_other_berlin_district_is_pointed_to_the_finder(make_app: Any) -> 
 
 async def test_typed_postcode_sets_the_district(make_app: Any) -> None:
     person = Person(3005, "de", "Eva")
-    await press(make_app, person, "L:de")  # a new user: the language first, then the district question
+    # a new user: the language first, then the district question
+    await press(make_app, person, SetLanguage("de").pack())
     await say(make_app, person, "10115")
     record = await users.get(services_of(make_app).db, person.id)
     assert record is not None and record.district == "mitte"
@@ -135,10 +134,10 @@ async def test_typed_postcode_sets_the_district(make_app: Any) -> None:
 
 async def test_border_postcode_asks(make_app: Any) -> None:
     person = Person(3006, "de", "Ida")
-    await press(make_app, person, "L:de")
+    await press(make_app, person, SetLanguage("de").pack())
     calls = await say(make_app, person, "10785")
     data = [d for c in calls for d in c.callback_data()]
-    assert "D:mitte" in data and "D:outside" in data
+    assert SetDistrict("mitte").pack() in data and SetDistrict("outside").pack() in data
     record = await users.get(services_of(make_app).db, person.id)
     assert record is not None and record.district is None
 
@@ -149,5 +148,5 @@ async def test_district_is_shown_and_erased(make_app: Any) -> None:
 
     assert "Mitte" in joined(await command(make_app, MITTE, "mydata"))
     await command(make_app, MITTE, "deletemydata")
-    await press(make_app, MITTE, "X:y")
+    await press(make_app, MITTE, EraseMyData(True).pack())
     assert await users.get(services_of(make_app).db, MITTE.id) is None

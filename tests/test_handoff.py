@@ -31,8 +31,18 @@ from fakes import (
 from telegram import Update
 from telegram.error import NetworkError
 
-from bot.handoff import texts
-from bot.handoff.texts import DESK_LANG
+from bot.conversation import ticket_texts as texts
+from bot.conversation.protocol import (
+    ClaimTicket,
+    CloseMyTicket,
+    CloseTicket,
+    EraseMyData,
+    RateAnswer,
+    SendEntryToUser,
+    SetDistrict,
+    SetLanguage,
+)
+from bot.conversation.ticket_texts import DESK_LANG
 from bot.settings import Settings
 from bot.storage import outbox as outbox_store
 from bot.storage import tickets
@@ -153,8 +163,8 @@ class Harness:
 
     async def onboard(self, person: Person, lang: str) -> None:
         await self.command(person, "start")
-        await self.press(person, f"L:{lang}")
-        await self.press(person, "D:mitte")
+        await self.press(person, SetLanguage(lang).pack())
+        await self.press(person, SetDistrict("mitte").pack())
 
     async def open_ticket(self, person: Person, lang: str, question: str) -> Ticket:
         """Onboard, ask, press P and HS, deliver the post: the ticket with its group post."""
@@ -349,11 +359,11 @@ async def test_round_trip(
     name_line = person.full_name if share else h.t(DESK_LANG, "desk.anonymous")
     assert h.et(DESK_LANG, "desk.from", name=name_line) in post_text
     data = post.callback_data()
-    assert data[-2:] == [f"CC:{ticket.id}", f"CX:{ticket.id}"]
+    assert data[-2:] == [ClaimTicket(ticket.id).pack(), CloseTicket(ticket.id).pack()]
     gen = h.services.generation
-    entry_buttons = [d for d in data if d.startswith("CS:")]
+    entry_buttons = [d for d in data if d.startswith(SendEntryToUser.code + ":")]
     assert len(entry_buttons) == len(ticket.candidates)
-    assert all(d.startswith(f"CS:{ticket.id}:{gen}:") for d in entry_buttons)
+    assert all(d.startswith(f"{SendEntryToUser.code}:{ticket.id}:{gen}:") for d in entry_buttons)
     stored = await tickets.get(h.db, ticket.id)
     assert stored is not None and stored.group_message_id is not None
 
@@ -364,7 +374,7 @@ async def test_round_trip(
     expected = f"<b>{h.et(lang, 'handoff.caseworker_answered')}</b>\n{escape(CW_TEXT)}"
     assert answers[0].text == expected
     assert "&lt;b&gt;um 10&lt;/b&gt; &amp; bringen" in expected
-    assert answers[0].callback_data() == [f"HR:{ticket.id}:1", f"HR:{ticket.id}:0"]
+    assert answers[0].callback_data() == [RateAnswer(ticket.id, True).pack(), RateAnswer(ticket.id, False).pack()]
     group = h.to(GROUP)
     assert len(group) == 2
     assert group[1].text == h.et(DESK_LANG, "desk.delivered", ticket=ticket.id)
@@ -372,7 +382,7 @@ async def test_round_trip(
     claimed = await tickets.get(h.db, ticket.id)
     assert claimed is not None and claimed.status == "claimed" and claimed.claimed_by == CASEWORKER["id"]
 
-    rated = await h.press(person, f"HR:{ticket.id}:1")
+    rated = await h.press(person, RateAnswer(ticket.id, True).pack())
     assert rated[-1].text == h.et(lang, "ticket.rated")
     rated_ticket = await tickets.get(h.db, ticket.id)
     assert rated_ticket is not None and rated_ticket.rating == 1
@@ -411,9 +421,9 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     status = await h.command(OLENA, "ticket")
     since = time.strftime("%Y-%m-%d", time.gmtime(ticket.created_at))
     assert status[-1].text == h.et("uk", "handoff.status", ticket=ticket.id, state=state, since=since)
-    assert status[-1].callback_data() == [f"HX:{ticket.id}"]
+    assert status[-1].callback_data() == [CloseMyTicket(ticket.id).pack()]
 
-    closed = await h.press(OLENA, f"HX:{ticket.id}")
+    closed = await h.press(OLENA, CloseMyTicket(ticket.id).pack())
     assert closed[-1].text == h.et("uk", "handoff.closed", ticket=ticket.id)
     row = await tickets.get(h.db, ticket.id)
     assert row is not None and row.status == "closed" and row.closed_at is not None
@@ -436,7 +446,7 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     assert await tickets.count_for_user(h.db, OLENA.id) == 1
 
     # closed more than 7 days ago: a new message is a new question, not a reopened ticket
-    await h.press(OLENA, f"HX:{ticket.id}")
+    await h.press(OLENA, CloseMyTicket(ticket.id).pack())
     await h.db.conn.execute("UPDATE tickets SET closed_at = ? WHERE id = ?", (time.time() - 8 * 86400, ticket.id))
     await h.db.conn.commit()
     await h.deliver()
@@ -494,8 +504,8 @@ async def test_caseworker_commands_and_buttons(desk: Harness) -> None:
     assert (await h.group_command("/claim 12345"))[-1].text == h.et(DESK_LANG, "desk.not_found", ticket=12345)
 
     # the "send this entry" button: the service card in the newcomer's language, with rating buttons
-    post = next(c for c in h.to(GROUP) if f"CC:{second.id}" in c.callback_data())
-    cs = next(d for d in post.callback_data() if d.startswith("CS:"))
+    post = next(c for c in h.to(GROUP) if ClaimTicket(second.id).pack() in c.callback_data())
+    cs = next(d for d in post.callback_data() if d.startswith(SendEntryToUser.code + ":"))
     entry = h.services.kb.active[int(cs.split(":")[3])]
     queued = await h.group_press(cs, second.group_message_id or 0)
     assert queued[-1].text == h.et(DESK_LANG, "desk.entry_queued", title=entry.texts(DESK_LANG).title,
@@ -504,7 +514,7 @@ async def test_caseworker_commands_and_buttons(desk: Harness) -> None:
     await h.deliver()
     card = h.to(MARIA.id)[-1]
     assert escape(entry.texts("de").title) in (card.text or "")
-    assert card.callback_data() == [f"HR:{second.id}:1", f"HR:{second.id}:0"]
+    assert card.callback_data() == [RateAnswer(second.id, True).pack(), RateAnswer(second.id, False).pack()]
     assert [c.text for c in h.to(GROUP)[before:]] == [h.et(DESK_LANG, "desk.delivered", ticket=second.id)]
     cards = len(h.to(MARIA.id))
     await h.group_press(cs, second.group_message_id or 0)  # pressed twice: the card goes out once
@@ -512,11 +522,11 @@ async def test_caseworker_commands_and_buttons(desk: Harness) -> None:
     assert len(h.to(MARIA.id)) == cards
 
     # claim and close buttons on the ticket post
-    pressed = await h.group_press(f"CC:{second.id}", second.group_message_id or 0)
+    pressed = await h.group_press(ClaimTicket(second.id).pack(), second.group_message_id or 0)
     assert pressed[-1].text == h.et(DESK_LANG, "desk.claimed", ticket=second.id, name="Karin")
     row = await tickets.get(h.db, second.id)
     assert row is not None and row.status == "claimed" and row.claimed_by == CASEWORKER["id"]
-    pressed = await h.group_press(f"CX:{second.id}", second.group_message_id or 0)
+    pressed = await h.group_press(CloseTicket(second.id).pack(), second.group_message_id or 0)
     assert pressed[-1].text == h.et(DESK_LANG, "desk.closed", ticket=second.id)
     row = await tickets.get(h.db, second.id)
     assert row is not None and row.status == "closed"
@@ -597,7 +607,8 @@ async def test_forged_callbacks_change_and_reveal_nothing(desk: Harness) -> None
     await h.onboard(caseworker_in_private, "de")
     before = await snapshot(h)
     for who in (OLENA, caseworker_in_private):
-        for data in (f"CC:{first.id}", f"CX:{first.id}", f"CS:{second.id}:{h.services.generation}:0"):
+        send_card = SendEntryToUser(second.id, h.services.generation, 0).pack()
+        for data in (ClaimTicket(first.id).pack(), CloseTicket(first.id).pack(), send_card):
             replies = await h.press(who, data)
             assert all(Q_UK not in (c.text or "") and Q_DE not in (c.text or "") for c in replies)
     assert await snapshot(h) == before
@@ -605,12 +616,12 @@ async def test_forged_callbacks_change_and_reveal_nothing(desk: Harness) -> None
     # a button of ticket 2 on the post of ticket 1 (and vice versa), unknown actions, junk
     assert first.group_message_id is not None and second.group_message_id is not None
     for data, post in [
-        (f"CX:{second.id}", first.group_message_id),
-        (f"CC:{first.id}", second.group_message_id),
+        (CloseTicket(second.id).pack(), first.group_message_id),
+        (ClaimTicket(first.id).pack(), second.group_message_id),
         (f"CX:{first.id}:1", first.group_message_id),
         ("CC:abc", first.group_message_id),
-        (f"HX:{first.id}", first.group_message_id),
-        (f"CC:{first.id}", 1),  # a message that is no ticket post
+        (CloseMyTicket(first.id).pack(), first.group_message_id),
+        (ClaimTicket(first.id).pack(), 1),  # a message that is no ticket post
     ]:
         replies = await h.group_press(data, post)
         assert [c.text for c in replies] == [stale], data
@@ -620,10 +631,10 @@ async def test_forged_callbacks_change_and_reveal_nothing(desk: Harness) -> None
     gen = h.services.generation
     for data in (
         f"CS:{second.id}:000000:0",
-        f"CS:{second.id}:{gen}:{outsider}",
-        f"CS:{second.id}:{gen}:{len(h.services.kb.active)}",
+        SendEntryToUser(second.id, gen, outsider).pack(),
+        SendEntryToUser(second.id, gen, len(h.services.kb.active)).pack(),
         f"CS:{second.id}:{gen}:-1",
-        f"CS:{first.id}:{gen}:0",
+        SendEntryToUser(first.id, gen, 0).pack(),
     ):
         replies = await h.group_press(data, second.group_message_id)
         assert [c.text for c in replies] == [stale], data
@@ -631,12 +642,14 @@ async def test_forged_callbacks_change_and_reveal_nothing(desk: Harness) -> None
     assert await h.deliver() == 0
 
     # another user's ticket: close and rate are refused without a word about it
-    replies = await h.press(MARIA, f"HX:{first.id}")
+    replies = await h.press(MARIA, CloseMyTicket(first.id).pack())
     assert [c.text for c in replies] == [h.et("de", "handoff.none_open")]
-    assert await h.press(MARIA, f"HR:{first.id}:1") == []
-    assert await h.press(MARIA, f"HR:{first.id}:0") == []
-    olena = await h.press(OLENA, f"HX:{second.id}") + await h.press(OLENA, "HX:999999999999")
-    assert [c.text for c in olena] == [h.et("uk", "handoff.none_open")] * 2
+    assert await h.press(MARIA, RateAnswer(first.id, True).pack()) == []
+    assert await h.press(MARIA, RateAnswer(first.id, False).pack()) == []
+    olena = await h.press(OLENA, CloseMyTicket(second.id).pack())
+    assert [c.text for c in olena] == [h.et("uk", "handoff.none_open")]
+    forged = await h.press(OLENA, "HX:999999999999")  # over nine digits: not a ticket number at all
+    assert [c.text for c in forged][0] == h.et("uk", "errors.stale_button")
     assert await h.press(OLENA, "HS") == []  # no draft: nothing is sent
     assert await snapshot(h) == before
     assert all(Q_DE not in (c.text or "") and "Maria" not in (c.text or "") for c in olena)
@@ -757,7 +770,7 @@ async def test_restart_between_every_step_loses_and_duplicates_nothing(
 
     group = [c for c in sent_to(recorders, GROUP) if c.method == "sendMessage"]
     user = [c for c in sent_to(recorders, OMAR.id)]
-    posts = [c for c in group if "CC:1" in c.callback_data()]
+    posts = [c for c in group if ClaimTicket(1).pack() in c.callback_data()]
     answers = [c for c in user if escape(CW_TEXT) in (c.text or "")]
     sent_notes = [c for c in user if (c.text or "").startswith("تم الإرسال (السؤال رقم 1)")]
     assert len(posts) == 1 and len(answers) == 1 and len(sent_notes) == 1
@@ -771,7 +784,7 @@ async def test_deletemydata_withdraws_tickets(desk: Harness) -> None:
     ticket = await h.open_ticket(OMAR, "ar", Q_AR)
     await h.group_say(CW_TEXT, reply_to=ticket.group_message_id)  # answer queued, not yet delivered
     await h.command(OMAR, "deletemydata")
-    done = await h.press(OMAR, "X:y")
+    done = await h.press(OMAR, EraseMyData(True).pack())
     assert done[-1].text == h.et("ar", "deletemydata.done")
 
     row = await tickets.get(h.db, ticket.id)
@@ -804,7 +817,7 @@ async def test_deletemydata_leaves_no_copy_of_the_question(desk: Harness) -> Non
     await h.deliver()
     await h.say(OMAR, "تفصيل آخر لم يُرسل بعد")  # a pending one
     await h.command(OMAR, "deletemydata")
-    await h.press(OMAR, "X:y")
+    await h.press(OMAR, EraseMyData(True).pack())
     await h.deliver()
     with sqlite3.connect(h.services.settings.database_path) as conn:
         dump = "\n".join(conn.iterdump())
@@ -819,7 +832,7 @@ async def test_deletemydata_unlinks_the_user_id(desk: Harness) -> None:
     await h.group_say(CW_TEXT, reply_to=ticket.group_message_id)
     await h.deliver()  # the answer went to the user's chat: outbox row with chat_id = OMAR.id
     await h.command(OMAR, "deletemydata")
-    await h.press(OMAR, "X:y")
+    await h.press(OMAR, EraseMyData(True).pack())
     await h.deliver()
     with sqlite3.connect(h.services.settings.database_path) as conn:
         dump = "\n".join(conn.iterdump())

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.matching import Matcher
 from bot.matching.evaluate import Report, evaluate, load_questions
 
@@ -24,10 +23,8 @@ SETS = ["dev", "validation", "validation2"]
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    kb = load_knowledge(ROOT / "knowledge").knowledge
-    assert kb is not None
-    return Matcher(kb)
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher
 
 
 @pytest.fixture(scope="module")

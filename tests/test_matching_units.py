@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.matching import Decision, Matcher
 from bot.matching.index import content_tokens
@@ -25,15 +24,13 @@ REAL_KNOWLEDGE = REPO / "knowledge"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    result = load_knowledge(REAL_KNOWLEDGE)
-    assert result.knowledge is not None, [str(p) for p in result.problems]
-    return result.knowledge
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
 
 
 @pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.knowledge.loader import load_knowledge
 from bot.matching import Matcher
 from bot.reports import as_csv, group_gaps
 from bot.storage import questions
@@ -20,10 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    kb = load_knowledge(ROOT / "knowledge").knowledge
-    assert kb is not None
-    return Matcher(kb)
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher
 
 
 def test_similar_messages_form_one_group_most_frequent_first(matcher: Matcher) -> None:

@@ -9,12 +9,13 @@ from bot.matching import Matcher
 from bot.storage import feedback, questions, users
 
 from .context import Turn
+from .registry import Audience, Command, Flow
 from .replies import Reply
 
 MAX_PROBLEMS_SHOWN = 30
 
 
-def reload(turn: Turn) -> list[Reply]:
+async def reload(turn: Turn, args: str = "") -> list[Reply]:
     settings = turn.services.settings
     result = load_knowledge(settings.knowledge_dir)
     locales, locale_problems = load_locales(settings.locales_dir)
@@ -26,7 +27,7 @@ def reload(turn: Turn) -> list[Reply]:
     return [Reply(turn.t("admin.reload_ok", entries=len(result.knowledge.active)))]
 
 
-async def stats(turn: Turn) -> list[Reply]:
+async def stats(turn: Turn, args: str = "") -> list[Reply]:
     db = turn.services.db
     by_lang = await users.count_by_language(db)
     split = await questions.action_split(db)
@@ -43,3 +44,6 @@ async def stats(turn: Turn) -> list[Reply]:
         helpful=helpful,
     )
     return [Reply(text)]
+
+
+FLOW = Flow(commands=(Command("reload", reload, Audience.ADMIN), Command("stats", stats, Audience.ADMIN)))

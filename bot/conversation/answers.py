@@ -1,11 +1,15 @@
-"""Showing entries: the card with its buttons, district variants, the location."""
+"""Showing entries: the card with its buttons, district variants, the location, feedback on a card."""
 
 from __future__ import annotations
 
 from bot.knowledge.schema import Entry
+from bot.storage import feedback, questions
 
 from .card import render_card
+from .common import offer_person, stale
 from .context import Turn
+from .protocol import AskPerson, Feedback, ShowEntry, ShowMenu, ShowVenue
+from .registry import Flow
 from .replies import Button, Reply, Venue, split_text
 
 
@@ -13,27 +17,19 @@ def card_buttons(turn: Turn, entry: Entry) -> tuple[tuple[Button, ...], ...]:
     gen, ref = turn.services.generation, turn.entry_ref(entry)
     rows: list[tuple[Button, ...]] = []
     if entry.geo:
-        rows.append((turn.button("buttons.location", "V", gen, ref),))
+        rows.append((turn.button("buttons.location", ShowVenue(gen, ref)),))
     rows.append(
-        (turn.button("buttons.helpful_yes", "F", gen, ref, 1), turn.button("buttons.helpful_no", "F", gen, ref, 0))
+        (
+            turn.button("buttons.helpful_yes", Feedback(gen, ref, True)),
+            turn.button("buttons.helpful_no", Feedback(gen, ref, False)),
+        )
     )
-    rows.append((turn.button("buttons.ask_person", "P"), turn.button("buttons.menu", "M")))
+    rows.append((turn.button("buttons.ask_person", AskPerson()), turn.button("buttons.menu", ShowMenu())))
     return tuple(rows)
 
 
-def for_district(turn: Turn, entry: Entry) -> tuple[Entry, tuple[Entry, ...]]:
-    """The variant responsible for the user's district, and the others when that is unknown."""
-    variants = turn.kb.variants(entry)
-    if entry.scope != "residents" or len(variants) < 2:
-        return entry, ()
-    own = turn.kb.variant_for(entry, turn.user.district)
-    if own is not None:
-        return own, ()
-    return entry, tuple(v for v in variants if v is not entry)
-
-
 def card(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
-    chosen, others = for_district(turn, entry)
+    chosen, others = turn.kb.office_for(entry, turn.user.district, picked=True)
     elsewhere = chosen.scope == "residents" and turn.user.district == "outside"
     text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock(), general=elsewhere)
     if elsewhere:
@@ -49,8 +45,35 @@ def card(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
     return replies
 
 
-def venue(turn: Turn, entry: Entry) -> list[Reply]:
+async def show_entry(turn: Turn, action: ShowEntry) -> list[Reply]:
+    entry = turn.entry_at(action.gen, action.entry)
+    if entry is None:
+        return stale(turn)
+    turn.awaiting = None
+    turn.user.clarify_rounds = 0
+    return card(turn, entry)
+
+
+async def show_venue(turn: Turn, action: ShowVenue) -> list[Reply]:
+    entry = turn.entry_at(action.gen, action.entry)
+    if entry is None:
+        return stale(turn)
     if entry.geo is None:
         return []
     address = entry.address.one_line() if entry.address else ""
     return [Reply(venue=Venue(entry.geo.lat, entry.geo.lon, entry.texts(turn.lang).title[:100], address))]
+
+
+async def rate_card(turn: Turn, action: Feedback) -> list[Reply]:
+    entry = turn.entry_at(action.gen, action.entry)
+    if entry is None:
+        return stale(turn)
+    db = turn.services.db
+    await feedback.record(db, turn.user.user_id, entry.id, action.helpful)
+    if action.helpful:
+        return [Reply(turn.t("feedback.thanks"))]
+    await questions.mark_outcome(db, turn.user.user_id, "not-helpful")
+    return [Reply(turn.t("feedback.sorry"), offer_person(turn)[0].buttons)]
+
+
+FLOW = Flow(buttons={ShowEntry: show_entry, ShowVenue: show_venue, Feedback: rate_card})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import escape
 
 from bot.i18n import Locales
@@ -15,8 +15,10 @@ from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.users import UserRecord
 
-from . import callbacks
+from .protocol import Action, Awaiting, ShowEntry, knowledge_tag
 from .replies import Button
+
+_STATES = frozenset(state.value for state in Awaiting)
 
 
 @dataclass
@@ -32,11 +34,11 @@ class Services:
     generation: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.generation = callbacks.generation(self.kb)
+        self.generation = knowledge_tag(self.kb)
 
     def swap(self, kb: KnowledgeBase, matcher: Matcher, locales: Locales) -> None:
         self.kb, self.matcher, self.locales = kb, matcher, locales
-        self.generation = callbacks.generation(kb)
+        self.generation = knowledge_tag(kb)
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,13 @@ class Sender:
 
 @dataclass
 class Turn:
+    """One incoming message or press: flows change `user` (saved once at the end) and return replies."""
+
     services: Services
     sender: Sender
     user: UserRecord
     is_new: bool = False
+    erased: bool = False  # /deletemydata ran: the record is gone and must not be saved again
 
     @property
     def lang(self) -> str:
@@ -62,6 +67,15 @@ class Turn:
     def kb(self) -> KnowledgeBase:
         return self.services.kb
 
+    @property
+    def awaiting(self) -> Awaiting | None:
+        value = self.user.awaiting
+        return Awaiting(value) if value is not None and value in _STATES else None
+
+    @awaiting.setter
+    def awaiting(self, state: Awaiting | None) -> None:
+        self.user.awaiting = state.value if state is not None else None
+
     def t(self, key: str, **values: object) -> str:
         """Locale text, HTML-escaped (placeholders are escaped too)."""
         return escape(self.services.locales.t(self.lang, key, **values))
@@ -69,23 +83,19 @@ class Turn:
     def raw(self, key: str, **values: object) -> str:
         return self.services.locales.t(self.lang, key, **values)
 
-    def update(self, **changes: object) -> None:
-        self.user = replace(self.user, **changes)  # type: ignore[arg-type]
-
     def entry_ref(self, entry: Entry) -> int:
         return self.kb.position[entry.id]
 
-    def entry_from(self, gen: str, number: str) -> Entry | None:
-        """Resolve callback args to an entry; None when stale or forged."""
-        if gen != self.services.generation:
+    def entry_at(self, gen: str, position: int) -> Entry | None:
+        """The entry a button points to; None when the button is from an older knowledge base."""
+        if gen != self.services.generation or position >= len(self.kb.active):
             return None
-        index = callbacks.small_int(number, len(self.kb.active))
-        return self.kb.active[index] if index is not None else None
+        return self.kb.active[position]
 
-    def button(self, key: str, action: str, *args: object) -> Button:
-        return Button(self.raw(key), callbacks.encode(action, *args))
+    def button(self, key: str, action: Action, **values: object) -> Button:
+        return Button(self.raw(key, **values), action.pack())
 
-    def entry_button(self, entry: Entry, action: str = "E") -> Button:
+    def entry_button(self, entry: Entry) -> Button:
         title = entry.texts(self.lang).title
         label = title if len(title) <= 60 else title[:58].rstrip() + "…"
-        return Button(label, callbacks.encode(action, self.services.generation, self.entry_ref(entry)))
+        return Button(label, ShowEntry(self.services.generation, self.entry_ref(entry)).pack())

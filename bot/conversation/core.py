@@ -1,4 +1,8 @@
-"""The conversation core: (user state, input) -> replies. Knows nothing of Telegram."""
+"""The conversation core: (user state, input) -> replies. Knows nothing of Telegram.
+
+Dispatch is a look-up in the registry every flow declares itself in (`bot.flows.REGISTRY`):
+commands by name, buttons by their action type, text by the state the user is in.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,18 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.handoff.desk import Actor, Desk
 from bot.languages import DEFAULT, normalise_code
-from bot.storage import feedback, questions, users
+from bot.storage import users
 from bot.storage.users import UserRecord
 
-from . import admin, answers, callbacks, district, handoff, menu, mydata, question, start
+from . import protocol
+from .common import menu_row, stale
 from .context import Sender, Services, Turn
+from .protocol import Awaiting
 from .ratelimit import RateLimiter
+from .registry import Actor, Audience, Registry
 from .replies import Reply
+from .start import greeting, unknown_command
 
 log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 4000  # longer messages are matched on their beginning
@@ -42,14 +49,12 @@ class NonText:
 
 
 Incoming = Command | Text | Press | NonText
-USER_COMMANDS = ("start", "menu", "language", "district", "ticket", "help", "privacy", "mydata", "deletemydata")
-ADMIN_COMMANDS = ("reload", "stats")
-DESK_COMMANDS = ("queue", "claim", "close", "reopen")
 
 
 class Conversation:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, registry: Registry) -> None:
         self.services = services
+        self.registry = registry
         self.limiter = RateLimiter(services.settings.user_rate_limit)
 
     async def handle(self, sender: Sender, incoming: Incoming) -> list[Reply]:
@@ -60,11 +65,11 @@ class Conversation:
         if verdict == "notify":
             return [Reply(turn.t("errors.rate_limited"))]
         try:
-            replies, erased = await self._dispatch(turn, incoming)
+            replies = await self._dispatch(turn, incoming)
         except Exception:
             log.exception("flow failed for %s", type(incoming).__name__)
             return [Reply(turn.t("errors.generic"))]
-        if not erased:
+        if not turn.erased:
             await users.save(self.services.db, turn.user)  # committed before anything is sent
         return replies
 
@@ -73,107 +78,50 @@ class Conversation:
         if record is not None:
             return Turn(self.services, sender, record)
         lang = normalise_code(sender.language_code) or DEFAULT
-        fresh = UserRecord(sender.user_id, lang, None, 0.0, None, 0, "language")
+        fresh = UserRecord(sender.user_id, lang, awaiting=Awaiting.LANGUAGE.value)
         return Turn(self.services, sender, fresh, is_new=True)
 
-    async def _dispatch(self, turn: Turn, incoming: Incoming) -> tuple[list[Reply], bool]:
+    async def _dispatch(self, turn: Turn, incoming: Incoming) -> list[Reply]:
         if isinstance(incoming, Command):
-            return await self._command(turn, incoming.name.lower(), incoming.args), False
+            return await self._command(turn, incoming.name.lower(), incoming.args)
         if isinstance(incoming, Press):
             return await self._press(turn, incoming.data)
         if isinstance(incoming, NonText):
-            return [Reply(turn.t("errors.non_text"), start.menu_row(turn))], False
-        text = incoming.text.strip()
+            return [Reply(turn.t("errors.non_text"), menu_row(turn))]
+        return await self._text(turn, incoming.text.strip())
+
+    async def _text(self, turn: Turn, text: str) -> list[Reply]:
         if not text:
-            return [Reply(turn.t("errors.non_text"))], False
+            return [Reply(turn.t("errors.non_text"))]
         replies = []
         if len(text) > MAX_TEXT_CHARS:
             text = text[:MAX_TEXT_CHARS]
             replies.append(Reply(turn.t("errors.too_long")))
         if turn.is_new:  # greet and offer the language picker, and still answer the question
-            return start.start(turn) + replies + await question.ask(turn, text), False
-        postcode = district.on_postcode(turn, text)
-        if postcode is not None:
-            return postcode, False
-        handed_off = await handoff.on_text(turn, text)
-        if handed_off is not None:
-            return replies + handed_off, False
-        return replies + await question.ask(turn, text), False
+            replies = greeting(turn) + replies
+        for handler in self.registry.text_handlers(turn.awaiting):
+            answered = await handler(turn, text)
+            if answered is not None:
+                return replies + answered
+        return replies
 
-    async def _command(self, turn: Turn, name: str, args: str = "") -> list[Reply]:
-        if name in ADMIN_COMMANDS:
+    async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
+        desk = self.registry.desk.commands.get(name)
+        if desk is not None:  # in a private chat: admins only (the group goes to the desk directly)
             if not turn.sender.is_admin:
                 return [Reply(turn.t("admin.not_allowed"))]
-            return admin.reload(turn) if name == "reload" else await admin.stats(turn)
-        if name in DESK_COMMANDS:  # in a private chat: admins only (the group goes to the desk directly)
-            if not turn.sender.is_admin:
-                return [Reply(turn.t("admin.not_allowed"))]
-            actor = Actor(turn.sender.user_id, "", in_group=False, is_admin=turn.sender.is_admin)
-            return await Desk(self.services).command(actor, name, args)
-        if name == "start":
-            turn.update(awaiting="language" if turn.user.district is None else None)
-            return start.start(turn)
-        if name == "menu":
-            return menu.topics_menu(turn)
-        if name == "language":
-            return start.choose_language(turn)
-        if name == "district":
-            return district.ask_district(turn)
-        if name == "ticket":
-            return await handoff.status(turn)
-        if name == "help":
-            return start.help_text(turn)
-        if name == "privacy":
-            return start.privacy(turn)
-        if name == "mydata":
-            return await mydata.show(turn)
-        if name == "deletemydata":
-            return mydata.confirm(turn)
-        return start.unknown_command(turn, name)
+            actor = Actor(turn.sender.user_id, "", in_group=False, is_admin=True)
+            return await desk(self.services, actor, args)
+        command = self.registry.commands.get(name)
+        if command is None:
+            return unknown_command(turn)
+        if command.audience is not Audience.USER and not turn.sender.is_admin:
+            return [Reply(turn.t("admin.not_allowed"))]
+        return await command.handler(turn, args)
 
-    async def _press(self, turn: Turn, data: str) -> tuple[list[Reply], bool]:
-        cb = callbacks.decode(data)
-        if cb is None:
-            return start.stale(turn), False
-        args, action = cb.args, cb.action
-        if action == "L" and len(args) == 1:
-            return start.set_language(turn, args[0]), False
-        if action == "D" and len(args) == 1:
-            return district.set_district(turn, args[0]), False
-        if action == "M" and not args:
-            return menu.topics_menu(turn, edit=True), False
-        if action == "T" and len(args) == 3:
-            return menu.topic_page(turn, *args), False
-        if action == "N" and not args:
-            return await question.none_of_these(turn), False
-        if action == "P" and not args:
-            return (await handoff.offer(turn) if handoff.configured(turn) else await question.ask_person(turn)), False
-        if action == "HS" and not args:
-            return await handoff.send(turn), False
-        if action == "HN" and not args:
-            return handoff.toggle_name(turn), False
-        if action == "HC" and not args:
-            return handoff.cancel(turn), False
-        if action == "HX" and len(args) == 1:
-            return await handoff.close_by_user(turn, args[0]), False
-        if action == "HR" and len(args) == 2:
-            return await handoff.rate(turn, args[0], args[1]), False
-        if action == "X" and len(args) == 1:
-            return await mydata.answer(turn, args[0])
-        if action in ("E", "V", "F") and len(args) >= 2:
-            entry = turn.entry_from(args[0], args[1])
-            if entry is None:
-                return start.stale(turn), False
-            if action == "E" and len(args) == 2:
-                turn.update(awaiting=None, clarify_rounds=0)
-                return answers.card(turn, entry), False
-            if action == "V" and len(args) == 2:
-                return answers.venue(turn, entry), False
-            if action == "F" and len(args) == 3 and args[2] in ("0", "1"):
-                helpful = args[2] == "1"
-                await feedback.record(self.services.db, turn.user.user_id, entry.id, helpful)
-                if helpful:
-                    return [Reply(turn.t("feedback.thanks"))], False
-                await questions.mark_outcome(self.services.db, turn.user.user_id, "not-helpful")
-                return [Reply(turn.t("feedback.sorry"), question.offer_person(turn)[0].buttons)], False
-        return start.stale(turn), False
+    async def _press(self, turn: Turn, data: str) -> list[Reply]:
+        action = protocol.unpack(data)
+        handler = self.registry.buttons.get(type(action)) if action is not None else None
+        if handler is None:
+            return stale(turn)
+        return await handler(turn, action)

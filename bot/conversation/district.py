@@ -4,29 +4,35 @@ from __future__ import annotations
 
 from bot.languages import DISTRICTS
 
-from .callbacks import encode
+from .common import menu_row, stale
 from .context import Turn
+from .protocol import Awaiting, SetDistrict
+from .registry import Command, Flow
 from .replies import Button, Reply
 
 CHOICES = (*DISTRICTS, "outside", "none")
 
 
+def _row(turn: Turn, code: str) -> tuple[Button, ...]:
+    key = {"outside": "buttons.district_other", "none": "buttons.district_unknown"}.get(code, f"district.{code}")
+    return (turn.button(key, SetDistrict(code)),)
+
+
 def ask_district(turn: Turn) -> list[Reply]:
-    rows = (
-        *((Button(turn.raw(f"district.{code}"), encode("D", code)),) for code in DISTRICTS),
-        (Button(turn.raw("buttons.district_other"), encode("D", "outside")),),
-        (Button(turn.raw("buttons.district_unknown"), encode("D", "none")),),
-    )
-    turn.update(awaiting="district")
-    return [Reply(turn.t("district.ask"), rows)]
+    turn.awaiting = Awaiting.DISTRICT
+    return [Reply(turn.t("district.ask"), tuple(_row(turn, code) for code in CHOICES))]
 
 
-def set_district(turn: Turn, code: str) -> list[Reply]:
-    from .start import menu_row, stale
+async def district_command(turn: Turn, args: str = "") -> list[Reply]:
+    return ask_district(turn)
 
+
+async def set_district(turn: Turn, action: SetDistrict) -> list[Reply]:
+    code = action.district
     if code not in CHOICES:
         return stale(turn)
-    turn.update(district=None if code == "none" else code, awaiting=None)
+    turn.user.district = None if code == "none" else code
+    turn.awaiting = None
     if code in DISTRICTS:
         text = turn.t("district.set", district=turn.raw(f"district.{code}"))
     else:
@@ -34,24 +40,29 @@ def set_district(turn: Turn, code: str) -> list[Reply]:
     return [Reply(text, edit=True), Reply(turn.t("start.ready"), menu_row(turn))]
 
 
-
-def on_postcode(turn: Turn, text: str) -> list[Reply] | None:
+async def on_district_answer(turn: Turn, text: str) -> list[Reply] | None:
     """A postcode typed at the district question; None when the text is not a postcode."""
     postcode = text.strip()
-    if turn.user.awaiting != "district" or not (postcode.isdigit() and len(postcode) == 5):
+    if not (postcode.isdigit() and len(postcode) == 5):
         return None
     districts = turn.kb.districts_of_postcode(postcode)
     if len(districts) == 1:
-        code = districts[0] if districts[0] in DISTRICTS else "outside"
-        return set_district(turn, code)
+        return await set_district(turn, SetDistrict(districts[0] if districts[0] in DISTRICTS else "outside"))
     ours = [d for d in districts if d in DISTRICTS]
     key = "district.postcode_ambiguous" if districts else "district.postcode_unknown"
-    rows = [(Button(turn.raw(f"district.{code}"), encode("D", code)),) for code in (ours or DISTRICTS)]
+    codes = list(ours or DISTRICTS)
     if not districts or len(ours) < len(districts):
-        rows.append((Button(turn.raw("buttons.district_other"), encode("D", "outside")),))
-    rows.append((Button(turn.raw("buttons.district_unknown"), encode("D", "none")),))
-    return [Reply(turn.t(key, postcode=postcode), tuple(rows))]
+        codes.append("outside")
+    codes.append("none")
+    return [Reply(turn.t(key, postcode=postcode), tuple(_row(turn, code) for code in codes))]
 
 
 def district_label(turn: Turn) -> str:
     return turn.raw(f"district.{turn.user.district}") if turn.user.district else turn.raw("district.none")
+
+
+FLOW = Flow(
+    commands=(Command("district", district_command),),
+    buttons={SetDistrict: set_district},
+    on_text={Awaiting.DISTRICT: on_district_answer},
+)

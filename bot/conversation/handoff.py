@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from bot.handoff import texts
-from bot.handoff.texts import DESK_LANG
-from bot.storage import outbox, questions, tickets, users
+from bot.matching.tuning import CANDIDATES_SHOWN
+from bot.storage import outbox, questions, tickets
+from bot.storage.outbox import OutMessage
 from bot.storage.tickets import Ticket
 
-from .callbacks import encode
+from . import answers
+from . import ticket_texts as texts
 from .context import Turn
+from .protocol import (
+    AskPerson,
+    Awaiting,
+    CancelDraft,
+    ClaimTicket,
+    CloseMyTicket,
+    CloseTicket,
+    RateAnswer,
+    SendDraft,
+    SendEntryToUser,
+    ToggleName,
+)
+from .registry import Command, Flow
 from .replies import Button, Reply
+from .ticket_texts import DESK_LANG
 
-REOPEN_WITHIN = 7 * 86400
-MAX_DRAFT = 3500
+REOPEN_WITHIN = 7 * 86400  # a week: later, a new question is clearer for the caseworkers than an old thread
+MAX_DRAFT = 3500  # leaves room for the ticket header within Telegram's 4096 characters
 
 
 def configured(turn: Turn) -> bool:
@@ -24,9 +37,9 @@ def configured(turn: Turn) -> bool:
 def _preview_buttons(turn: Turn) -> tuple[tuple[Button, ...], ...]:
     state = turn.raw("ticket.share_yes" if turn.user.share_name else "ticket.share_no")
     return (
-        (turn.button("buttons.send", "HS"),),
-        (Button(turn.raw("buttons.share_name", state=state), encode("HN")),),
-        (turn.button("buttons.cancel", "HC"),),
+        (turn.button("buttons.send", SendDraft()),),
+        (turn.button("buttons.share_name", ToggleName(), state=state),),
+        (turn.button("buttons.cancel", CancelDraft()),),
     )
 
 
@@ -41,77 +54,91 @@ def preview(turn: Turn) -> list[Reply]:
     return [Reply(text, _preview_buttons(turn))]
 
 
-async def offer(turn: Turn) -> list[Reply]:
-    """Start a hand-off with the user's last question as the draft."""
+async def ask_person(turn: Turn, action: AskPerson) -> list[Reply]:
+    """"Ask a person": a caseworker when a group is configured, else the district's integration office."""
     await questions.mark_outcome(turn.services.db, turn.user.user_id, "person")
+    if not configured(turn):
+        return fallback_contact(turn)
     draft = (turn.user.pending_question or "").strip()
-    turn.update(awaiting="handoff", draft=draft or None, clarify_rounds=0)
+    turn.awaiting = Awaiting.HANDOFF
+    turn.user.draft, turn.user.clarify_rounds = draft or None, 0
     if not draft:
-        return [Reply(turn.t("ticket.write_question"), ((turn.button("buttons.cancel", "HC"),),))]
+        return [Reply(turn.t("ticket.write_question"), ((turn.button("buttons.cancel", CancelDraft()),),))]
     return preview(turn)
 
 
-def add_details(turn: Turn, text: str) -> list[Reply]:
+def fallback_contact(turn: Turn) -> list[Reply]:
+    """Without a caseworker group: the integration office responsible for the user's district."""
+    offices = [e for e in turn.kb.in_topic("integration-office") if e.scope == "residents"]
+    replies = [Reply(turn.t("question.fallback_contact"))]
+    if not offices:
+        return replies
+    own, others = turn.kb.office_for(offices[0], turn.user.district)
+    if others or turn.user.district not in own.service_area:
+        rows = tuple((turn.entry_button(e),) for e in (own, *others))
+        return [*replies, Reply(turn.t("card.responsible_depends"), rows)]
+    return [*replies, *answers.card(turn, own)]
+
+
+async def add_details(turn: Turn, text: str) -> list[Reply] | None:
     draft = f"{turn.user.draft}\n{text}" if turn.user.draft else text
-    turn.update(draft=draft[:MAX_DRAFT])
+    turn.user.draft = draft[:MAX_DRAFT]
     return [Reply(turn.t("handoff.added_details")), *preview(turn)]
 
 
-def toggle_name(turn: Turn) -> list[Reply]:
-    if turn.user.awaiting != "handoff":
+async def toggle_name(turn: Turn, action: ToggleName) -> list[Reply]:
+    if turn.awaiting is not Awaiting.HANDOFF:
         return []
-    turn.update(share_name=not turn.user.share_name)
+    turn.user.share_name = not turn.user.share_name
     return [Reply(preview(turn)[0].text, _preview_buttons(turn), edit=True)]
 
 
-def cancel(turn: Turn) -> list[Reply]:
-    turn.update(awaiting=None, draft=None)
+async def cancel(turn: Turn, action: CancelDraft) -> list[Reply]:
+    turn.awaiting, turn.user.draft = None, None
     return [Reply(turn.t("handoff.cancelled"), edit=True)]
 
 
-async def send(turn: Turn) -> list[Reply]:
+async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     """Store the ticket and its group post in one transaction, then say 'sent'."""
     services = turn.services
     group = services.settings.caseworker_chat_id
     draft = (turn.user.draft or "").strip()
-    if turn.user.awaiting != "handoff" or group is None:
+    if turn.awaiting is not Awaiting.HANDOFF or group is None:
         return []
     if not draft:
         return [Reply(turn.t("ticket.write_question"))]
     name = turn.sender.display_name if turn.user.share_name else None
     decision = services.matcher.match(draft, turn.lang)
-    candidates = [c.entry.id for c in decision.candidates][:3]
+    candidates = [c.entry.id for c in decision.candidates][:CANDIDATES_SHOWN]
     db = services.db
     ticket_id = await tickets.create(db, turn.user.user_id, turn.lang, draft, name, candidates)
     ticket = await tickets.get(db, ticket_id)
     assert ticket is not None
-    await outbox.add(db, group, "post", post_payload(turn, ticket, draft), ticket_id, f"post:{ticket_id}", False)
-    turn.update(awaiting=None, draft=None, pending_question=None)
-    await users.save(db, turn.user)  # commits ticket, outbox item and user state together
+    await outbox.add(db, group, "post", post_message(turn, ticket, draft), ticket_id, f"post:{ticket_id}", False)
+    turn.awaiting, turn.user.draft, turn.user.pending_question = None, None, None
     eta = texts.eta(services.locales, turn.lang, services.settings.caseworker_hours, services.clock())
     hours = services.settings.caseworker_hours
     return [Reply(turn.t("handoff.sent", ticket=ticket_id, eta=eta, hours=hours), edit=True)]
 
 
-def post_payload(turn: Turn, ticket: Ticket, text: str) -> dict[str, object]:
+def post_message(turn: Turn, ticket: Ticket, text: str) -> OutMessage:
+    """The ticket's post in the group: the question, "send this card" buttons, claim and close."""
     services = turn.services
-    language = services.locales.name(ticket.lang)
-    gen = services.generation
-    rows: list[list[list[str]]] = []
+    locales, gen = services.locales, services.generation
+    rows: list[tuple[tuple[str, str], ...]] = []
     for entry_id in ticket.candidates:
         entry = turn.kb.get(entry_id)
         if entry is not None:
-            title = entry.texts(DESK_LANG).title[:40]
-            label = services.locales.t(DESK_LANG, "buttons.send_entry", title=title)
-            rows.append([[label, encode("CS", ticket.id, gen, turn.entry_ref(entry))]])
+            label = locales.t(DESK_LANG, "buttons.send_entry", title=entry.texts(DESK_LANG).title[:40])
+            rows.append(((label, SendEntryToUser(ticket.id, gen, turn.entry_ref(entry)).pack()),))
     rows.append(
-        [
-            [services.locales.t(DESK_LANG, "buttons.claim"), encode("CC", ticket.id)],
-            [services.locales.t(DESK_LANG, "buttons.close"), encode("CX", ticket.id)],
-        ]
+        (
+            (locales.t(DESK_LANG, "buttons.claim"), ClaimTicket(ticket.id).pack()),
+            (locales.t(DESK_LANG, "buttons.close"), CloseTicket(ticket.id).pack()),
+        )
     )
-    topic = services.locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id)
-    return {"text": texts.ticket_post(services.locales, ticket, text, language), "buttons": rows, "topic": topic}
+    text = texts.ticket_post(locales, ticket, text, locales.name(ticket.lang))
+    return OutMessage(text, tuple(rows), topic=locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id))
 
 
 async def follow_up(turn: Turn, ticket: Ticket, text: str, reopen: bool = False) -> list[Reply]:
@@ -123,25 +150,25 @@ async def follow_up(turn: Turn, ticket: Ticket, text: str, reopen: bool = False)
         notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
         await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
     await tickets.add_message(db, ticket.id, "user", text)
-    payload = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text))
-    await outbox.add(db, group, "followup", payload, ticket.id, commit=False)
+    message = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text))
+    await outbox.add(db, group, "followup", message, ticket.id, commit=False)
     await db.commit()
     key = "handoff.reopened" if reopen else "handoff.followup_added"
     return [Reply(turn.t(key, ticket=ticket.id))]
 
 
-async def status(turn: Turn) -> list[Reply]:
+async def status(turn: Turn, args: str = "") -> list[Reply]:
     ticket = await tickets.open_for_user(turn.services.db, turn.user.user_id)
     if ticket is None:
         return [Reply(turn.t("handoff.none_open"))]
     state = turn.raw(f"handoff.state_{ticket.status}")
-    since = dt.datetime.fromtimestamp(ticket.created_at, dt.UTC).date().isoformat()
-    rows = ((turn.button("buttons.close_ticket", "HX", ticket.id),),)
+    since = texts.day_of(ticket.created_at)
+    rows = ((turn.button("buttons.close_ticket", CloseMyTicket(ticket.id)),),)
     return [Reply(turn.t("handoff.status", ticket=ticket.id, state=state, since=since), rows)]
 
 
-async def close_by_user(turn: Turn, ticket_no: str) -> list[Reply]:
-    ticket = await _own_ticket(turn, ticket_no)
+async def close_by_user(turn: Turn, action: CloseMyTicket) -> list[Reply]:
+    ticket = await _own_ticket(turn, action.ticket)
     if ticket is None or not ticket.is_open:
         return [Reply(turn.t("handoff.none_open"), edit=True)]
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
@@ -153,29 +180,25 @@ async def close_by_user(turn: Turn, ticket_no: str) -> list[Reply]:
     return [Reply(turn.t("handoff.closed", ticket=ticket.id), edit=True)]
 
 
-async def rate(turn: Turn, ticket_no: str, value: str) -> list[Reply]:
-    ticket = await _own_ticket(turn, ticket_no)
-    if ticket is None or value not in ("0", "1"):
+async def rate(turn: Turn, action: RateAnswer) -> list[Reply]:
+    ticket = await _own_ticket(turn, action.ticket)
+    if ticket is None:
         return []
-    await tickets.set_rating(turn.services.db, ticket.id, value == "1")
+    await tickets.set_rating(turn.services.db, ticket.id, action.helpful)
     await turn.services.db.commit()
     return [Reply(turn.t("ticket.rated"))]
 
 
-async def _own_ticket(turn: Turn, ticket_no: str) -> Ticket | None:
+async def _own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
     """Only the user's own ticket: a forged number never reveals or changes another one."""
-    if not ticket_no.isdigit() or len(ticket_no) > 9:
-        return None
-    ticket = await tickets.get(turn.services.db, int(ticket_no))
+    ticket = await tickets.get(turn.services.db, ticket_no)
     return ticket if ticket is not None and ticket.user_id == turn.user.user_id else None
 
 
-async def on_text(turn: Turn, text: str) -> list[Reply] | None:
-    """Text that belongs to a hand-off (draft details, open ticket, recently closed ticket), else None."""
+async def on_open_ticket(turn: Turn, text: str) -> list[Reply] | None:
+    """Text while a ticket is open or recently closed goes to it; else None."""
     if not configured(turn):
         return None
-    if turn.user.awaiting == "handoff":
-        return add_details(turn, text)
     db = turn.services.db
     ticket = await tickets.open_for_user(db, turn.user.user_id)
     if ticket is not None:
@@ -184,3 +207,29 @@ async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     if closed is not None:
         return await follow_up(turn, closed, text, reopen=True)
     return None
+
+
+async def withdraw_user(turn: Turn) -> None:
+    """/deletemydata: erase ticket texts, cancel their pending posts, tell the group. No commit."""
+    db, group = turn.services.db, turn.services.settings.caseworker_chat_id
+    mine = await tickets.withdraw_for_user(db, turn.user.user_id)
+    await outbox.forget_user_texts(db, [t.id for t in mine], turn.user.user_id)
+    if group is None:
+        return
+    for ticket in (t for t in mine if t.is_open):
+        notice = texts.desk_notice(turn.services.locales, ticket, "desk.withdrawn")
+        await outbox.add(db, group, "notice", notice, ticket.id, f"withdrawn:{ticket.id}", False)
+
+
+FLOW = Flow(
+    commands=(Command("ticket", status),),
+    buttons={
+        AskPerson: ask_person,
+        SendDraft: send,
+        ToggleName: toggle_name,
+        CancelDraft: cancel,
+        CloseMyTicket: close_by_user,
+        RateAnswer: rate,
+    },
+    on_text={Awaiting.HANDOFF: add_details, None: on_open_ticket},
+)

@@ -2,39 +2,50 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from bot.handoff.desk import Desk
 from bot.storage import questions, tickets, users
 
 from .context import Turn
 from .district import district_label
+from .handoff import withdraw_user
+from .protocol import EraseMyData
+from .registry import Command, Flow
 from .replies import Reply
+from .ticket_texts import day_of
 
 
-async def show(turn: Turn) -> list[Reply]:
+async def show(turn: Turn, args: str = "") -> list[Reply]:
     db = turn.services.db
-    since = dt.datetime.fromtimestamp(turn.user.created_at or 0, dt.UTC).date().isoformat()
     text = turn.t(
         "mydata.text",
         language=turn.services.locales.name(turn.lang),
         district=district_label(turn),
-        since=since,
+        since=day_of(turn.user.created_at or turn.services.clock().timestamp()),
         questions=await questions.count_for_user(db, turn.user.user_id),
         tickets=await tickets.count_for_user(db, turn.user.user_id),
     )
     return [Reply(text)]
 
 
-def confirm(turn: Turn) -> list[Reply]:
-    rows = ((turn.button("buttons.delete_confirm", "X", "y"), turn.button("buttons.cancel", "X", "n")),)
+async def confirm(turn: Turn, args: str = "") -> list[Reply]:
+    rows = (
+        (
+            turn.button("buttons.delete_confirm", EraseMyData(True)),
+            turn.button("buttons.cancel", EraseMyData(False)),
+        ),
+    )
     return [Reply(turn.t("deletemydata.confirm"), rows)]
 
 
-async def answer(turn: Turn, choice: str) -> tuple[list[Reply], bool]:
-    """Returns the replies and whether the user's record is gone (the caller must not save it)."""
-    if choice != "y":
-        return [Reply(turn.t("deletemydata.cancelled"), edit=True)], False
-    await Desk(turn.services).withdraw_user(turn.user.user_id)  # same transaction as the deletion below
+async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
+    if not action.confirmed:
+        return [Reply(turn.t("deletemydata.cancelled"), edit=True)]
+    await withdraw_user(turn)  # same transaction as the deletion below
     await users.delete_all(turn.services.db, turn.user.user_id)
-    return [Reply(turn.t("deletemydata.done"), edit=True)], True
+    turn.erased = True
+    return [Reply(turn.t("deletemydata.done"), edit=True)]
+
+
+FLOW = Flow(
+    commands=(Command("mydata", show), Command("deletemydata", confirm)),
+    buttons={EraseMyData: erase},
+)

@@ -43,16 +43,36 @@ class KnowledgeBase:
         """Districts a Berlin postcode lies in (empty when unknown)."""
         return tuple(self.postcodes.get(postcode.strip(), ()))
 
-    def variant_for(self, entry: Entry, district: str | None) -> Entry | None:
-        """The office of a service for `district`: the one responsible for its residents, or, for offices
-        open to everyone (Bürgerämter), one located there. None if unknown or Berlin-wide."""
-        if district is None or entry.scope == "berlin-wide":
-            return None
+    def office_for(
+        self, entry: Entry, lives_in: str | None, named: str | None = None, picked: bool = False
+    ) -> tuple[Entry, tuple[Entry, ...]]:
+        """The office of `entry`'s service for this person, and the other offices when that is unknown.
+
+        The one rule for matching, cards and hand-off: for offices that serve only their residents
+        (Jobcenter), where one lives decides, else the district named in the message; if neither is
+        known, the first office and the others as alternatives. Offices open to everyone (Bürgerämter)
+        follow the district named in the message, else where one lives, unless the person picked
+        this very office (`picked`). Berlin-wide services have one office.
+        """
+        variants = self.variants(entry)
+        if len(variants) < 2 or entry.scope == "berlin-wide":
+            return entry, ()
+        variants = (entry, *(v for v in variants if v is not entry))  # the office at hand wins a tie
         if entry.scope == "residents":
-            return next((v for v in self.variants(entry) if district in v.service_area), None)
-        if district in entry.districts:
-            return entry
-        return next((v for v in self.variants(entry) if district in v.districts), None)
+            own = self._variant(variants, lives_in or named, located=False)
+            return (own, ()) if own is not None else (entry, tuple(v for v in variants if v is not entry))
+        if picked:
+            return entry, ()
+        own = self._variant(variants, named or lives_in, located=True)
+        return own or entry, ()
+
+    @staticmethod
+    def _variant(variants: tuple[Entry, ...], district: str | None, located: bool) -> Entry | None:
+        if district is None:
+            return None
+        if located:
+            return next((v for v in variants if district in v.districts), None)
+        return next((v for v in variants if district in v.service_area), None)
 
     def variants(self, entry: Entry) -> tuple[Entry, ...]:
         """District variants of the same service (shared `service` key), including `entry`."""

@@ -1,6 +1,6 @@
 """Decide: answer with one entry, clarify between a few, or hand off to a person.
 
-Thresholds were calibrated on tests/data/questions.yaml (see README, "How matching decides").
+Every weight and threshold lives in `tuning.py`, with its reason.
 """
 
 from __future__ import annotations
@@ -17,31 +17,23 @@ from .langid import detect
 from .ngrams import NgramScorer
 from .normalize import tokens
 from .places import district_in
+from .tuning import (
+    CANDIDATES_SHOWN,
+    CHAT_WORDS,
+    COMMON_SHARE,
+    EVIDENCE_FULL,
+    MAX_TOKENS,
+    MIN_SCORE,
+    NAMED,
+    SHORT_MESSAGE,
+    SHORTLIST,
+    UNKNOWN_WEIGHT,
+    WEIGHTS,
+    Thresholds,
+)
 
 Action = Literal["answer", "clarify", "handoff"]
 Intent = Literal["service", "smalltalk", "emergency", "complex", "offtopic", "unknown"]
-
-MAX_TOKENS = 200  # long stories: the first 200 words carry the question
-UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
-COMMON_SHARE = 0.25  # tokens in more than a quarter of all entries say nothing about which one
-EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
-# coverage of the message, evidence, character n-grams, and a bonus when the message names the entry
-WEIGHTS = (0.55, 0.09, 0.27, 0.09)  # sum 1: scores stay in 0..1
-NAMED = 0.9  # similarity from which a word counts as naming an office (exact, stem; not loose fuzzy)
-SHORTLIST = 12
-SHORT_MESSAGE = 2  # content words
-MIN_SCORE = 0.15
-CHAT_WORDS = 2  # a greeting with at most this many other words is chat; with more, a question
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    answer: float = 0.30  # confidence needed to answer directly
-    gap_short: float = 0.11  # one or two words say little: a clearer lead is needed
-    gap: float = 0.055  # ... and lead over the best entry of another topic
-    strong: float = 0.64  # a match this good outweighs greetings or off-topic words around it
-    clarify: float = 0.265  # below this: hand off
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -139,27 +131,14 @@ class Matcher:
     def _by_district(
         self, candidates: tuple[Candidate, ...], district: str | None, named: str | None, expand: bool
     ) -> tuple[Candidate, ...]:
-        """Each service as the district's office; with no district, an answer lists every variant.
-
-        Where one lives decides who is responsible (Jobcenter); for offices open to everyone
-        (Bürgerämter) the district named in the message ("Bürgeramt Wedding") decides.
-        """
+        """Each service as the district's office (`KnowledgeBase.office_for`); when the district is
+        unknown, an answer lists every district's office right after the first."""
         out: list[Candidate] = []
         for rank, candidate in enumerate(candidates):
-            variants = self.kb.variants(candidate.entry)
-            if len(variants) < 2:
-                out.append(candidate)
-                continue
-            residents = candidate.entry.scope == "residents"
-            own = self.kb.variant_for(candidate.entry, (district or named) if residents else (named or district))
-            if own is not None:
-                out.append(Candidate(own, candidate.score))
-            elif residents and rank == 0 and expand:
-                # unknown district: the answer lists every district's office after it
-                out.append(candidate)
-                out.extend(Candidate(v, candidate.score) for v in variants if v is not candidate.entry)
-            else:
-                out.append(candidate)
+            own, others = self.kb.office_for(candidate.entry, district, named)
+            out.append(Candidate(own, candidate.score))
+            if others and rank == 0 and expand:
+                out.extend(Candidate(v, candidate.score) for v in others)
         return tuple(out)
 
     def _match(self, text: str, lang: str | None = None) -> Decision:
@@ -173,7 +152,7 @@ class Matcher:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency")
         n_tokens = len(tokens(text))
         if self.intents.is_complex(text, n_tokens):
-            return Decision("handoff", used, tuple(_distinct(ranked)[:3]), "complex")
+            return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex")
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
@@ -188,18 +167,18 @@ class Matcher:
         gap = t.gap_short if n_words <= SHORT_MESSAGE else t.gap
         options = _distinct(ranked)
         if not options or options[0].score < t.clarify:
-            return Decision("handoff", lang, tuple(options[:3]), "unknown")
+            return Decision("handoff", lang, tuple(options[:CANDIDATES_SHOWN]), "unknown")
         best = options[0]
         rival = next((c for c in options[1:] if not set(c.entry.topics) & set(best.entry.topics)), None)
         lead = best.score - (rival.score if rival else 0.0)
         if best.score >= t.answer and lead >= gap:
-            return Decision("answer", lang, tuple(options[:3]))
-        return Decision("clarify", lang, tuple(options[:3]))
+            return Decision("answer", lang, tuple(options[:CANDIDATES_SHOWN]))
+        return Decision("clarify", lang, tuple(options[:CANDIDATES_SHOWN]))
 
     def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
         first = [Candidate(e, 1.0) for e in (self.kb.get(i) for i in prefer) if e is not None]
         chosen = {c.entry.id for c in first}
-        return tuple([*first, *(c for c in ranked if c.entry.id not in chosen)][:3])
+        return tuple([*first, *(c for c in ranked if c.entry.id not in chosen)][:CANDIDATES_SHOWN])
 
 
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:

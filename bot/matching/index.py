@@ -25,20 +25,30 @@ from bot.languages import SUPPORTED
 from .normalize import script_of, tokens, transliterate
 from .places import is_place_word
 from .stopwords import STOPWORDS
+from .tuning import (
+    COMPOUND_BASE,
+    COMPOUND_SLOPE,
+    EXACT,
+    FUZZY_CUTOFF_LONG,
+    FUZZY_CUTOFF_SHORT,
+    FUZZY_LIMIT,
+    FUZZY_LONG_FROM,
+    FUZZY_MAX_LENGTH_DIFF,
+    KEYWORD_BOOST,
+    MIN_COMPOUND_PART,
+    MIN_COMPOUND_WORD,
+    MIN_FUZZY_WORD,
+    NAME_LANGUAGES,
+    NAME_MAX_ENTRIES,
+    QUESTION_ONLY,
+    STEM_SIMILARITY,
+    TF_K,
+    TRANSLITERATED,
+)
 
 _STEMMERS = {"de": "german", "en": "english", "ar": "arabic", "ru": "russian", "tr": "turkish", "fa": "persian"}
 # Ukrainian has no Snowball stemmer; Russian suffix rules get most inflections right.
 _STEMMERS["uk"] = "russian"
-KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
-# How often a word recurs in one entry's texts (title, keywords, questions, all languages) says how
-# central it is: "Jobcenter" in thirty texts of the Jobcenter entry is its subject, in one keyword of a
-# counselling service a side remark. Saturating like BM25's term frequency, so repetition cannot run away.
-TF_K = 1.2
-# A word in an entry's title in at least NAME_LANGUAGES languages is a name kept untranslated ("Jobcenter",
-# "Familienkasse", "BAMF"), unlike "hours" or "find"; shared by at most NAME_MAX_ENTRIES entries, it names them.
-NAME_LANGUAGES = 2
-NAME_MAX_ENTRIES = 3
-QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
 
 
 def saturation(count: int) -> float:
@@ -151,30 +161,30 @@ class Index:
             if candidate in self.postings and similarity > found.get(candidate, 0.0):
                 found[candidate] = similarity
 
-        add(token, 1.0)
-        add(stem(token, lang), 0.95)
+        add(token, EXACT)
+        add(stem(token, lang), STEM_SIMILARITY)
         if found:
             return list(found.items())
-        if len(token) >= 8:  # German compounds: Kindergeldantrag -> kindergeld, Jobcenterbrief -> jobcenter
-            for cut in range(5, len(token) - 2):
-                add(token[:cut], 0.8 * cut / len(token) + 0.1)
-                add(token[-cut:], 0.8 * cut / len(token) + 0.1)
-        if len(token) >= 4:
-            self._fuzzy(token, 1.0, add)
+        if len(token) >= MIN_COMPOUND_WORD:  # German compounds: Kindergeldantrag -> kindergeld
+            for cut in range(MIN_COMPOUND_PART, len(token) - 2):
+                add(token[:cut], COMPOUND_SLOPE * cut / len(token) + COMPOUND_BASE)
+                add(token[-cut:], COMPOUND_SLOPE * cut / len(token) + COMPOUND_BASE)
+        if len(token) >= MIN_FUZZY_WORD:
+            self._fuzzy(token, EXACT, add)
             if script_of(token) != "latin":
                 latin = transliterate(token).replace(" ", "")
-                if len(latin) >= 4:
-                    add(latin, 0.85)
-                    self._fuzzy(latin, 0.85, add)
+                if len(latin) >= MIN_FUZZY_WORD:
+                    add(latin, TRANSLITERATED)
+                    self._fuzzy(latin, TRANSLITERATED, add)
         return list(found.items())
 
     def _fuzzy(self, token: str, factor: float, add: Callable[[str, float], None]) -> None:
         bucket = self.buckets.get(_bucket_key(token))
         if not bucket:
             return
-        cutoff = 80 if len(token) >= 6 else 86
+        cutoff = FUZZY_CUTOFF_LONG if len(token) >= FUZZY_LONG_FROM else FUZZY_CUTOFF_SHORT
         for candidate, score, _ in process.extract(
-            token, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            token, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=FUZZY_LIMIT
         ):
-            if abs(len(candidate) - len(token)) <= 3:
+            if abs(len(candidate) - len(token)) <= FUZZY_MAX_LENGTH_DIFF:
                 add(candidate, factor * (score / 100) ** 2)

@@ -20,20 +20,20 @@ from bot.languages import SUPPORTED
 
 from .index import content_tokens
 from .normalize import script_of
+from .tuning import NGRAM_N
 
-N = 4
 KEEP_SETS_UP_TO = 1000  # entries; above this, n-gram sets would cost more memory than they save time
 
 
 def grams(text: str) -> set[str]:
-    """N-grams of the words (padded with spaces; words shorter than N kept whole)."""
+    """NGRAM_N-grams of the words (padded with spaces; words shorter than NGRAM_N kept whole)."""
     found: set[str] = set()
     for word in content_tokens(text):
         padded = f" {word} "
-        if len(padded) <= N:
+        if len(padded) <= NGRAM_N:
             found.add(padded)
         else:
-            found.update(padded[i : i + N] for i in range(len(padded) - N + 1))
+            found.update(padded[i : i + NGRAM_N] for i in range(len(padded) - NGRAM_N + 1))
     return found
 
 

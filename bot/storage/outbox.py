@@ -3,29 +3,73 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 from .db import Database, now
 
 MAX_ATTEMPTS = 12
+# post: a new ticket in the group; followup, notice: about a ticket, in the group; answer, status: to the
+# newcomer; confirm: "delivered" back in the group
+Purpose = Literal["post", "followup", "notice", "answer", "status", "confirm"]
+ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """Where to say "delivered" once an answer reached the newcomer."""
+
+    chat_id: int
+    reply_to: int | None = None
+    thread_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OutMessage:
+    """What one outbox row sends. `text` is HTML-safe."""
+
+    text: str
+    buttons: ButtonRows = ()
+    reply_to: int | None = None
+    thread_id: int | None = None
+    topic: str | None = None  # title of the forum topic a ticket post opens
+    confirm: Confirm | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> OutMessage:
+        data: dict[str, Any] = json.loads(raw) if raw else {}
+        if "confirm_chat" in data:  # rows queued before payloads were typed
+            data["confirm"] = {"chat_id": data.pop("confirm_chat"), "reply_to": data.pop("confirm_reply_to", None),
+                               "thread_id": data.pop("thread_id_confirm", None)}
+        confirm = data.get("confirm")
+        return cls(
+            text=str(data.get("text", "")),
+            buttons=tuple(tuple((str(label), str(cb)) for label, cb in row) for row in data.get("buttons") or ()),
+            reply_to=data.get("reply_to"),
+            thread_id=data.get("thread_id"),
+            topic=data.get("topic"),
+            confirm=Confirm(**confirm) if isinstance(confirm, dict) else None,
+        )
 
 
 @dataclass(frozen=True)
 class OutboxItem:
     id: int
     chat_id: int
-    purpose: str
+    purpose: Purpose
     ticket_id: int | None
-    payload: dict[str, Any]
+    message: OutMessage
     attempts: int
 
 
 async def add(
     db: Database,
     chat_id: int,
-    purpose: str,
-    payload: dict[str, Any],
+    purpose: Purpose,
+    message: OutMessage,
     ticket_id: int | None = None,
     dedupe_key: str | None = None,
     commit: bool = True,
@@ -35,7 +79,7 @@ async def add(
     await db.conn.execute(
         "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, purpose, ticket_id, payload, next_attempt_at,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (dedupe_key, chat_id, purpose, ticket_id, json.dumps(payload, ensure_ascii=False), stamp, stamp),
+        (dedupe_key, chat_id, purpose, ticket_id, message.to_json(), stamp, stamp),
     )
     db.outbox_touched = True
     if commit:
@@ -49,7 +93,7 @@ async def due(db: Database, limit: int = 20) -> list[OutboxItem]:
         (now(), limit),
     ) as cursor:
         rows = await cursor.fetchall()
-    return [OutboxItem(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+    return [OutboxItem(r[0], r[1], r[2], r[3], OutMessage.from_json(r[4]), r[5]) for r in rows]
 
 
 async def mark_sent(db: Database, item_id: int, message_id: int | None) -> None:

@@ -2,37 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .db import Database, now
 
 
-@dataclass(frozen=True)
+@dataclass
 class UserRecord:
+    """One user's settings and conversation state; changed during a turn, saved once at its end."""
+
     user_id: int
     lang: str
-    district: str | None
-    created_at: float
-    pending_question: str | None
-    clarify_rounds: int
-    awaiting: str | None
+    district: str | None = None
+    created_at: float = 0.0  # 0 until first saved
+    pending_question: str | None = None  # the last question, offered as the draft for a caseworker
+    clarify_rounds: int = 0
+    awaiting: str | None = None  # a conversation.protocol.Awaiting value
     draft: str | None = None  # details a user adds before sending a question to a caseworker
     share_name: bool = False
 
 
+_COLUMNS = tuple(f.name for f in fields(UserRecord))
+
+
 async def get(db: Database, user_id: int) -> UserRecord | None:
-    async with db.conn.execute(
-        "SELECT user_id, lang, district, created_at, pending_question, clarify_rounds, awaiting, draft,"
-        " share_name FROM users WHERE user_id = ?",
-        (user_id,),
-    ) as cursor:
+    async with db.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM users WHERE user_id = ?", (user_id,)) as cursor:
         row = await cursor.fetchone()
     if not row:
         return None
-    values = tuple(row)
-    return UserRecord(
-        values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], bool(values[8])
-    )
+    values = dict(zip(_COLUMNS, row, strict=True))
+    values["share_name"] = bool(values["share_name"])
+    return UserRecord(**values)
 
 
 async def save(db: Database, user: UserRecord) -> None:

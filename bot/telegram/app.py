@@ -10,8 +10,9 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.request import BaseRequest
 
 from bot.conversation.context import Services
-from bot.conversation.core import USER_COMMANDS, Conversation
-from bot.runtime import build_services
+from bot.conversation.core import Conversation
+from bot.flows import REGISTRY, USER_COMMANDS
+from bot.runtime import Loaded, build_services
 from bot.settings import Settings
 from bot.storage import questions
 
@@ -56,12 +57,14 @@ def build_application(
     services: Services | None = None,
     rate_limiter: bool = True,
     start_worker: bool = True,
+    loaded: Loaded | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """`request` lets tests pass a recording fake; `services` lets them share one database."""
+    """`request` lets tests pass a recording fake; `services` lets them share one database, `loaded`
+    one knowledge base and matcher."""
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-        ready = services or await build_services(settings)
-        app.bot_data[handlers.CONVERSATION] = Conversation(ready)
+        ready = services or await build_services(settings, loaded)
+        app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
         await register_commands(app, ready)
         worker = OutboxWorker(app.bot, ready, forum=await _is_forum(app, settings))
         app.bot_data[handlers.WORKER] = worker

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import logging
 import time
+from html import escape
 
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.conversation import protocol
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, NonText, Press, Text
-from bot.handoff.desk import Actor, Desk
+from bot.conversation.registry import Actor, Pressed
+from bot.conversation.replies import Reply
+from bot.conversation.ticket_texts import DESK_LANG
+from bot.handoff import desk
 from bot.settings import Settings
 
 from .render import send
@@ -63,7 +68,7 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
     if chat.id == settings.caseworker_chat_id and isinstance(incoming, Press) and pressed is not None:
         actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
-        replies = await Desk(conversation.services).press(actor, chat.id, pressed.message_id, incoming.data)
+        replies = await desk_press(conversation, actor, Pressed(chat.id, pressed.message_id), incoming.data)
         pressed = None  # answers in the group are new messages; the ticket post keeps its buttons
     elif chat.type != "private":
         return
@@ -81,6 +86,15 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.debug("update=%s input=%r", update.update_id, incoming)
 
 
+async def desk_press(conversation: Conversation, actor: Actor, pressed: Pressed, data: str) -> list[Reply]:
+    """Ticket buttons in the group, dispatched from the registry; anything else is stale."""
+    action = protocol.unpack(data)
+    handler = conversation.registry.desk.buttons.get(type(action)) if action is not None else None
+    if handler is None:
+        return [Reply(escape(conversation.services.locales.t(DESK_LANG, "desk.stale")))]
+    return await handler(conversation.services, actor, pressed, action)
+
+
 def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Wake the delivery worker only when this update queued something."""
     worker = context.application.bot_data.get(WORKER)
@@ -95,15 +109,19 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     conversation = conversation_of(context)
     settings = conversation.services.settings
-    desk = Desk(conversation.services)
     actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
     incoming = incoming_of(update)
+    services = conversation.services
     if isinstance(incoming, Command):
-        replies = await desk.command(actor, incoming.name.lower(), incoming.args)
+        command = conversation.registry.desk.commands.get(incoming.name.lower())
+        if command is None:
+            replies = [Reply(escape(services.locales.t(DESK_LANG, "desk.usage")))]
+        else:
+            replies = await command(services, actor, incoming.args)
     else:
         reply_to = message.reply_to_message.message_id if message.reply_to_message else None
         thread = message.message_thread_id if message.is_topic_message else None
-        replies = await desk.reply(actor, message.chat_id, message.message_id, reply_to, thread, message.text)
+        replies = await desk.reply(services, actor, message.chat_id, message.message_id, reply_to, thread, message.text)
     await send(context.bot, message.chat_id, replies)
     wake_outbox(context)
     log.info("update=%s kind=group replies=%d", update.update_id, len(replies))

@@ -6,16 +6,15 @@ import asyncio
 import contextlib
 import logging
 from html import escape
-from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.conversation.context import Services
-from bot.handoff.texts import DESK_LANG, desk_notice
+from bot.conversation.ticket_texts import DESK_LANG, desk_notice
 from bot.storage import outbox, tickets
-from bot.storage.outbox import OutboxItem
+from bot.storage.outbox import ButtonRows, OutboxItem, OutMessage
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE = 2.0
@@ -23,7 +22,7 @@ BACKOFF_MAX = 600.0
 IDLE_POLL = 30.0
 
 
-def _markup(rows: Any) -> InlineKeyboardMarkup | None:
+def _markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
     if not rows:
         return None
     keyboard = [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
@@ -110,16 +109,16 @@ class OutboxWorker:
         return 1
 
     async def _send(self, item: OutboxItem) -> Message:
-        p = item.payload
-        thread_id = p.get("thread_id")
+        m = item.message
+        thread_id = m.thread_id
         if item.purpose == "post" and self.forum and item.ticket_id is not None:
             thread_id = await self._topic_for(item)
         return await self.bot.send_message(
             item.chat_id,
-            p["text"],
+            m.text,
             parse_mode=ParseMode.HTML,
-            reply_markup=_markup(p.get("buttons")),
-            reply_to_message_id=p.get("reply_to"),
+            reply_markup=_markup(m.buttons),
+            reply_to_message_id=m.reply_to,
             message_thread_id=thread_id,
             allow_sending_without_reply=True,
             disable_web_page_preview=True,
@@ -130,7 +129,7 @@ class OutboxWorker:
         ticket = await tickets.get(self.services.db, item.ticket_id)
         if ticket is not None and ticket.thread_id is not None:
             return ticket.thread_id
-        topic = await self.bot.create_forum_topic(item.chat_id, str(item.payload.get("topic", "Ticket"))[:128])
+        topic = await self.bot.create_forum_topic(item.chat_id, (item.message.topic or "Ticket")[:128])
         await tickets.set_group_post(self.services.db, item.ticket_id, None, topic.message_thread_id)
         await self.services.db.commit()
         return topic.message_thread_id
@@ -142,12 +141,11 @@ class OutboxWorker:
             await tickets.map_group_message(db, item.chat_id, message.message_id, item.ticket_id)
             if item.purpose == "post":
                 await tickets.set_group_post(db, item.ticket_id, message.message_id, message.message_thread_id)
-        confirm_chat = item.payload.get("confirm_chat")
-        if item.purpose == "answer" and confirm_chat is not None and item.ticket_id is not None:
+        confirm = item.message.confirm
+        if item.purpose == "answer" and confirm is not None and item.ticket_id is not None:
             text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
-            payload = {"text": text, "reply_to": item.payload.get("confirm_reply_to"),
-                       "thread_id": item.payload.get("thread_id_confirm")}
-            await outbox.add(db, int(confirm_chat), "confirm", payload, item.ticket_id, f"confirm:{item.id}", False)
+            delivered = OutMessage(text, reply_to=confirm.reply_to, thread_id=confirm.thread_id)
+            await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}", False)
         await outbox.mark_sent(db, item.id, message.message_id)
 
     async def _blocked(self, item: OutboxItem) -> None:

@@ -7,6 +7,7 @@ from html import escape
 
 from bot import hours
 from bot.i18n import Locales
+from bot.storage.outbox import OutMessage
 from bot.storage.tickets import Ticket
 
 DESK_LANG = "de"  # the district's caseworkers work in German
@@ -60,11 +61,15 @@ def answer_to_user(locales: Locales, lang: str, text: str) -> str:
     return f"<b>{escape(locales.t(lang, 'handoff.caseworker_answered'))}</b>\n{escape(text)}"
 
 
-def to_ticket(ticket: Ticket, html_text: str) -> dict[str, object]:
-    """Outbox payload for the caseworkers' group, in reply to the ticket's post (and in its topic)."""
-    return {"text": html_text, "reply_to": ticket.group_message_id, "thread_id": ticket.thread_id}
+def to_ticket(ticket: Ticket, html_text: str) -> OutMessage:
+    """A message for the caseworkers' group, in reply to the ticket's post (and in its topic)."""
+    return OutMessage(html_text, reply_to=ticket.group_message_id, thread_id=ticket.thread_id)
 
 
-def desk_notice(locales: Locales, ticket: Ticket, key: str) -> dict[str, object]:
+def desk_notice(locales: Locales, ticket: Ticket, key: str) -> OutMessage:
     """A status line about a ticket for the group (closed, reopened, withdrawn, blocked), escaped."""
     return to_ticket(ticket, escape(locales.t(DESK_LANG, key, ticket=ticket.id)))
+
+
+def day_of(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()

@@ -1,0 +1,62 @@
+"""Every weight and threshold of the matcher, in one place, each with its reason.
+
+Calibrated on tests/data/questions.yaml, validation.yaml and validation2.yaml (never on a newer
+blind set: those are measured once, then used). The README refers here instead of repeating them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- how a word of the message finds words of the index (similarity 0..1) --------------------
+EXACT = 1.0
+STEM_SIMILARITY = 0.95  # same Snowball stem: almost as good as the word itself
+TRANSLITERATED = 0.85  # "جاب سنتر" -> "jab sntr" ≈ "jobcenter": right script, weaker evidence
+COMPOUND_BASE, COMPOUND_SLOPE = 0.1, 0.8  # part of a German compound: longer parts say more
+MIN_COMPOUND_WORD, MIN_COMPOUND_PART = 8, 5  # Kindergeldantrag -> kindergeld; shorter words are not compounds
+MIN_FUZZY_WORD = 4  # shorter words have too many near neighbours to guess a typo
+FUZZY_CUTOFF_LONG, FUZZY_CUTOFF_SHORT, FUZZY_LONG_FROM = 80, 86, 6  # short words need closer spelling
+FUZZY_MAX_LENGTH_DIFF = 3
+FUZZY_LIMIT = 5
+# A word names an office (the "named" bonus) only when it matched exactly or by stem, never by a loose
+# fuzzy or transliterated guess: the threshold sits between TRANSLITERATED and STEM_SIMILARITY.
+NAMED = 0.9
+assert TRANSLITERATED < NAMED <= STEM_SIMILARITY
+
+# --- how much a word weighs for an entry -------------------------------------------------------
+KEYWORD_BOOST = 1.15  # keywords and titles are curated: a hit there is worth a little more
+QUESTION_ONLY = 0.25  # editors name what a service is about in titles and keywords; other words frame questions
+# How often a word recurs in one entry's texts says how central it is: "Jobcenter" in thirty texts of the
+# Jobcenter entry is its subject, in one keyword of a counselling service a side remark. Saturating like
+# BM25's term frequency, so repetition cannot run away.
+TF_K = 1.2
+# A word in an entry's title in at least NAME_LANGUAGES languages is a name kept untranslated ("Jobcenter",
+# "Familienkasse", "BAMF"); shared by at most NAME_MAX_ENTRIES entries, it names them.
+NAME_LANGUAGES = 2
+NAME_MAX_ENTRIES = 3
+UNKNOWN_WEIGHT = 0.5  # a word we do not know still means the message is about something else too
+COMMON_SHARE = 0.25  # words in more than a quarter of all entries say nothing about which one
+EVIDENCE_FULL = 0.5  # matched idf mass (in units of the rarest word's idf) that counts as full evidence
+
+# --- the score of an entry ---------------------------------------------------------------------
+# coverage of the message, evidence, character n-gram similarity, and a bonus when the message names
+# the entry; they sum to 1 so scores stay in 0..1.
+WEIGHTS = (0.55, 0.09, 0.27, 0.09)
+NGRAM_N = 4  # 4-grams catch inflections ("бюргергельду") without matching every short word
+SHORTLIST = 12  # entries whose n-gram similarity is computed: the rest cannot catch up
+MIN_SCORE = 0.15  # below this an entry is noise, not a candidate
+MAX_TOKENS = 200  # long stories: the first 200 words carry the question
+
+# --- the decision ------------------------------------------------------------------------------
+SHORT_MESSAGE = 2  # content words; one or two words say little, so they need a clearer lead
+CHAT_WORDS = 2  # a greeting with at most this many other words is chat; with more, a question
+CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to caseworkers
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    answer: float = 0.30  # confidence needed to answer directly
+    gap_short: float = 0.11  # a short message needs this lead over the best entry of another topic ...
+    gap: float = 0.055  # ... a longer one this lead
+    strong: float = 0.64  # a match this good outweighs greetings or off-topic words around it
+    clarify: float = 0.265  # below this: hand off instead of offering choices
