@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 
+from bot.conversation.protocol import SetLanguage, TopicPage  # noqa: E402
 from bot.languages import SUPPORTED  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
@@ -52,7 +53,7 @@ def load_questions() -> dict[str, list[str]]:
 
 def session(rng: random.Random, length: int, lang: str, questions: dict[str, list[str]], n_topics: int) -> list[tuple]:
     """One user's updates as (kind, payload): start, language, then questions, menus and topics."""
-    steps: list[tuple[str, str]] = [("command", "start"), ("press", f"L:{lang}")]
+    steps: list[tuple[str, str]] = [("command", "start"), ("press", SetLanguage(lang).pack())]
     pool = questions.get(lang) or questions["en"]
     while len(steps) < length:
         roll = rng.random()
@@ -94,7 +95,7 @@ def to_update(app: Any, event: tuple, generation: str) -> Any:
     if kind == "press":
         return callback_update(app.bot, payload, person=person)
     if kind == "topic":
-        return callback_update(app.bot, f"T:{generation}:{payload}:0", person=person)
+        return callback_update(app.bot, TopicPage(generation, int(payload), 0).pack(), person=person)
     return text_update(app.bot, payload, person)
 
 

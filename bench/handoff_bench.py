@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from fakes import Call, Person, RecordingRequest, callback_update, text_update  # noqa: E402
 from telegram import Update  # noqa: E402
 
+from bot.conversation.protocol import ClaimTicket  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.storage import tickets  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
@@ -128,7 +129,8 @@ async def run(n: int, folder: Path) -> int:
 
     # -- verification: every post once to the group, every answer once to its user, one confirmation each
     sends = req.sent("sendMessage")
-    posts = Counter(d for c in sends if chat_of(c) == GROUP for d in c.callback_data() if d.startswith("CC:"))
+    claim = ClaimTicket.code + ":"
+    posts = Counter(d for c in sends if chat_of(c) == GROUP for d in c.callback_data() if d.startswith(claim))
     answers: Counter[tuple[int, int]] = Counter()
     for c in sends:
         if chat_of(c) != GROUP and "&lt;b&gt;Termin&lt;/b&gt; &amp; Brief" in (c.text or ""):
@@ -136,7 +138,7 @@ async def run(n: int, folder: Path) -> int:
             answers[(number, chat_of(c))] += 1
     confirms = Counter(c.text for c in sends if chat_of(c) == GROUP and (c.text or "").startswith("✓"))
     for ticket_id, user_id in owner.items():
-        if posts[f"CC:{ticket_id}"] != 1:
+        if posts[ClaimTicket(ticket_id).pack()] != 1:
             problems.append(f"ticket {ticket_id}: posted {posts[f'CC:{ticket_id}']} times")
         if answers[(ticket_id, user_id)] != 1:
             problems.append(f"ticket {ticket_id}: answer delivered {answers[(ticket_id, user_id)]} times")
