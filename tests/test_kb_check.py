@@ -188,7 +188,8 @@ def test_bad_yaml_syntax_reports_the_line_of_the_error(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out = run_check(kdir, ldir, capsys)
     assert code == 1
-    reported(out, path, bad, "invalid YAML: mapping values are not allowed", prefix=True)
+    hint = "a colon inside the text: put the text in quotes (invalid YAML: mapping values are not allowed"
+    reported(out, path, bad, hint, prefix=True)
 
 
 def test_unknown_topic(kdir: Path, ldir: Path, capsys: pytest.CaptureFixture[str]) -> None:
