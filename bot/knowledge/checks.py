@@ -14,7 +14,7 @@ from phonenumbers import shortnumberinfo
 from bot.languages import SUPPORTED
 
 from .schema import Entry
-from .sources import check_sources
+from .sources import check_facts_in_sources, check_sources
 
 SUMMARY_LIMIT = 500  # characters, as knowledge/README.md promises editors
 STALE_AFTER_DAYS = 365
@@ -79,6 +79,7 @@ def check_entry(entry: Entry, stem: str, topics: Mapping[str, str], today: dt.da
     if entry.verified and entry.verified.on > today:
         yield ("verified", "on"), f"verified on {entry.verified.on}, a date in the future", "error"
     yield from check_sources(entry, today)
+    yield from check_facts_in_sources(entry)
     yield from _check_translations(entry)
 
 

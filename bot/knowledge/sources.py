@@ -3,7 +3,8 @@
 Every phone number, e-mail, postcode and street address of an entry must appear in the note of
 one of its sources, so an editor can see where it came from. Numbers are compared as digits only
 (spaces, dashes, slashes and a leading +49 / 0049 / 0 ignored), e-mails case-insensitively,
-streets in a normalised form (Straße = Str. = strasse).
+streets in a normalised form (Straße = Str. = strasse; each comma-separated part of the address
+line must appear, remarks in brackets need not).
 """
 
 from __future__ import annotations
@@ -47,12 +48,17 @@ def _numbers_in(text: str) -> set[str]:
 
 
 def street_form(text: str) -> str:
-    """Lower case, 'Straße'/'Str.'/'strasse' as 'str', no parenthesised remarks, single spaces."""
-    text = re.sub(r"\([^)]*\)", " ", text)
+    """Lower case, 'Straße'/'Str.'/'strasse' as 'str', single spaces: how streets are compared."""
     text = _STREET_WORD.sub("str ", text.replace("ß", "ss").replace("ẞ", "SS"))
     text = re.sub(r"\s*-\s*", "-", text.lower())
     text = re.sub(r"([^\W\d_])(\d)", r"\1 \2", text)  # "Str.12" == "Str. 12"
-    return " ".join(re.sub(r"[,;:]", " ", text).split())
+    return " ".join(re.sub(r"[,;:()]", " ", text).split())
+
+
+def address_parts(address_1: str) -> list[str]:
+    """The parts of an address line a note must contain: comma-separated, remarks in brackets dropped."""
+    without_remarks = re.sub(r"\([^)]*\)", " ", address_1)
+    return [form for part in without_remarks.split(",") if (form := street_form(part))]
 
 
 def check_sources(entry: Entry, today: dt.date) -> Iterator[Finding]:
@@ -95,6 +101,7 @@ def check_facts_in_sources(entry: Entry) -> Iterator[Finding]:
     code = entry.address.postal_code
     if code and not re.search(rf"(?<!\d){code}(?!\d)", notes):
         yield ("address", "postal_code"), missing("postcode", code), "error"
-    street = street_form(entry.address.address_1)
-    if street and not re.search(rf"(?<![\w-]){re.escape(street)}(?![\w-])", streets):
-        yield ("address", "address_1"), missing("address", entry.address.address_1), "error"
+    for part in address_parts(entry.address.address_1):
+        if not re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", streets):
+            yield ("address", "address_1"), missing("address", entry.address.address_1), "error"
+            break
