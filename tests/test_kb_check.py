@@ -49,6 +49,8 @@ def template() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     data["assured_date"] = TODAY - dt.timedelta(days=30)
+    for source in data["sources"]:
+        source["as_of"] = TODAY - dt.timedelta(days=30)
     return data
 
 

@@ -9,9 +9,24 @@ from typing import Any
 import yaml
 
 try:  # libyaml is ~10x faster; the pure-Python loader is the fallback.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """YAML 1.2 booleans: only true/false. Under YAML 1.1 a key `on:` (as in `verified: on:`) or a
+    value `no` would silently become a boolean."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
 
 Loc = tuple[str | int, ...]
 
@@ -80,9 +95,21 @@ def syntax_hint(text: str, line: int, column: int, reason: str) -> str | None:
         return f"a text cannot start with {char!r}: put the text in quotes"
     if "did not find expected key" in reason and re.search(r"""^[\w-]+:\s*(["'])[^"']*\1\s*[^\s#]""", content):
         return "the quotes end before the text does: put the whole text in quotes"
+    if (open_line := _unclosed_quote(lines[:line])) is not None and open_line < line:
+        return f"the quote opened on line {open_line} is never closed: end the text with the same quote mark"
     if "expected key" in reason or "expected '-' indicator" in reason or "expected <block end>" in reason:
         return "indent nested lines by two spaces, and fields of the same level equally"
     return None
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The last line whose value opens a quote it does not close (a quoted text runs on to the next line)."""
+    found = None
+    for number, raw in enumerate(lines, start=1):
+        match = re.match(r"""^\s*(?:- )?[\w-]+:\s+(["'])(.*)$""", raw)
+        if match and match.group(1) not in match.group(2).replace("''", "").replace('\\"', ""):
+            found = number
+    return found
 
 
 def parse(text: str) -> tuple[Any, Positions]:
