@@ -49,6 +49,8 @@ def template() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     data["assured_date"] = TODAY - dt.timedelta(days=30)
+    for source in data["sources"]:
+        source["as_of"] = TODAY - dt.timedelta(days=30)
     return data
 
 
@@ -188,7 +190,8 @@ def test_bad_yaml_syntax_reports_the_line_of_the_error(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out = run_check(kdir, ldir, capsys)
     assert code == 1
-    reported(out, path, bad, "invalid YAML: mapping values are not allowed", prefix=True)
+    hint = "a colon inside the text: put the text in quotes (invalid YAML: mapping values are not allowed"
+    reported(out, path, bad, hint, prefix=True)
 
 
 def test_unknown_topic(kdir: Path, ldir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,6 +93,23 @@ def render_card(
         lines.append(f"👤 {label('card.eligibility')}: {escape(t.eligibility)}")
     if t.cost:
         lines.append(f"💶 {label('card.cost')}: {escape(t.cost)}")
-    checked = isolate(entry.assured_date.isoformat(), lang)
-    lines.append(f"✔️ {escape(locales.t(lang, 'card.checked', date=checked))}")
+    lines.extend(dated_lines(entry, locales, lang))
     return "\n".join(lines)
+
+
+def information_date(entry: Entry) -> dt.date | None:
+    """The newest `as_of` among the entry's sources: how current the card's facts can be."""
+    return max((source.as_of for source in entry.sources if source.as_of is not None), default=None)
+
+
+def dated_lines(entry: Entry, locales: Locales, lang: str) -> list[str]:
+    """"Information as of <date>", and "checked by <role> on <date>" only when a person checked it."""
+    lines = []
+    as_of = information_date(entry)
+    if as_of is not None:
+        date = isolate(as_of.isoformat(), lang)
+        lines.append(f"🗓 {escape(locales.t(lang, 'card.as_of', date=date))}")
+    if entry.verified is not None:
+        by, on = isolate(entry.verified.by, lang), isolate(entry.verified.on.isoformat(), lang)
+        lines.append(f"✔️ {escape(locales.t(lang, 'card.verified', by=by, date=on))}")
+    return lines
