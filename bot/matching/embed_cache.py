@@ -23,6 +23,7 @@ from .semantic import BATCH, Embedder, Kind, Vectors
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 16  # 128-bit blake2b: collisions among a few thousand texts are out of the question
+CACHE_MODE = 0o644  # mkstemp makes files private; the cache holds only public knowledge-base texts
 FORMAT = 1  # bumped if the file layout changes: an old file is then ignored, not misread
 
 Progress = Callable[[int, int], None]  # (texts embedded so far, texts to embed)
@@ -112,6 +113,7 @@ class EmbedCache:
                 np.savez(handle, format=FORMAT, model=self.model_id, keys=keys, vectors=vectors)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, CACHE_MODE)
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
