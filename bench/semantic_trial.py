@@ -86,6 +86,29 @@ def trial(path: Path, matcher: Matcher, index: SemanticIndex, vectors: dict[str,
     return {"n": n, **{k: v / max(n, 1) for k, v in hits.items()}}
 
 
+def print_separation(matcher: Matcher, index: SemanticIndex, vectors: dict[str, Any]) -> None:
+    """Best example similarity for messages semantic gets right, gets wrong, and that need no service:
+    whether a similarity threshold could tell them apart (a decision needs that, not just a ranking)."""
+    groups: dict[str, list[float]] = {"service, semantic right": [], "service, semantic wrong": [], "no service": []}
+    for path in SETS:
+        for q in load_questions(path):
+            expect = set(q["expect"])
+            table = index.scores(vectors[str(q["text"])])
+            best = int(np.argmax(table[:, 0]))
+            if expect & NOT_A_SERVICE:
+                group = "no service"
+            elif right(matcher.kb.get(index.entry_ids[best]), expect):
+                group = "service, semantic right"
+            else:
+                group = "service, semantic wrong"
+            groups[group].append(float(table[best, 0]))
+    print("\nbest example similarity, p10 / p50 / p90 (both sets):")
+    for name, values in groups.items():
+        if len(values) >= 2:
+            cuts = statistics.quantiles(values, n=10)
+            print(f"  {name:<24} n={len(values):<4} {cuts[0]:.3f} / {statistics.median(values):.3f} / {cuts[8]:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache-dir", type=Path, default=REPO / "data")
@@ -135,6 +158,7 @@ def main() -> int:
         print(f"\n{path.name}: {figures.pop('n'):.0f} messages expecting a service, top-1 accuracy")
         for name, value in figures.items():
             print(f"  {name:<18} {100 * value:5.1f} %")
+    print_separation(matcher, index, vectors)
     print(f"\nRSS at the end: {rss_mb():.0f} MB")
     return 0
 

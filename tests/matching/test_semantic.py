@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot import cli_semantic
+from bot.cli import main
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.embed_cache import EmbedCache, cache_path
@@ -146,6 +148,31 @@ async def test_embed_query_returns_a_vector_or_none_on_timeout_or_error() -> Non
         slow.done.set()  # free the single worker for the next test
     assert await embed_query(BrokenEmbedder(), "Kitaplatz", timeout_s=5.0) is None
     assert await asyncio.wait_for(embed_query(HashEmbedder(), "x", timeout_s=5.0), 5.0) is not None
+
+
+def test_kb_embed_fills_the_cache_beside_the_database_then_reuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli_semantic, "load_embedder", lambda threads=1: (HashEmbedder(), "hash fake"))
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "db" / "wegweiser.db"))
+    assert main(["kb", "embed", str(REPO / "knowledge")]) == 0
+    first = capsys.readouterr().out
+    assert "(0 from the cache)" in first and cache_path(tmp_path / "db", HashEmbedder().model_id).exists()
+    assert main(["kb", "embed", str(REPO / "knowledge")]) == 0
+    assert capsys.readouterr().out.startswith("0 of ")
+    assert main(["kb", "stats", str(REPO / "knowledge")]) == 0
+    assert "semantic layer: available (hash fake)" in capsys.readouterr().out
+
+
+def test_kb_embed_and_stats_say_why_the_layer_is_unavailable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli_semantic, "load_embedder", lambda threads=1: (None, "this CPU lacks avx2"))
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "wegweiser.db"))
+    assert main(["kb", "embed", str(REPO / "knowledge")]) == 1
+    assert "unavailable: this CPU lacks avx2" in capsys.readouterr().err
+    assert main(["kb", "stats", str(REPO / "knowledge")]) == 0
+    assert "semantic layer: unavailable (this CPU lacks avx2)" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------- the real model
