@@ -11,7 +11,7 @@ topics meet `expect`:
 Also: p50/p99 of embedding one message, the process's resident memory with the model loaded, and the time to
 build the index from the cache (the cold build is `wegweiser kb embed` into an empty folder).
 
-    .venv/bin/python bench/semantic_trial.py [--cache-dir DIR] [--cold]
+    .venv/bin/python bench/semantic_trial.py [--cache-dir DIR] [--examples DIR] [--cold]
 """
 
 from __future__ import annotations
@@ -112,6 +112,7 @@ def print_separation(matcher: Matcher, index: SemanticIndex, vectors: dict[str, 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache-dir", type=Path, default=REPO / "data")
+    parser.add_argument("--examples", type=Path, default=REPO / "knowledge" / "examples", help="example bank")
     parser.add_argument("--cold", action="store_true", help="build into an empty temporary folder (minutes)")
     args = parser.parse_args()
 
@@ -129,7 +130,7 @@ def main() -> int:
     kb = result.knowledge
     with tempfile.TemporaryDirectory() as tmp:
         cache_dir = Path(tmp) if args.cold else args.cache_dir
-        index, report = build_semantic_index(kb, embedder, cache_dir, REPO / "knowledge" / "examples")
+        index, report = build_semantic_index(kb, embedder, cache_dir, args.examples)
     print(
         f"index: {len(kb.active)} entries, {index.matrix.shape[0]} rows ({report.texts} distinct texts, "
         f"{report.example_files} example files); build {report.seconds:.1f} s, {report.embedded} embedded now; "
