@@ -1,4 +1,4 @@
-"""`wegweiser kb check|stats|export`: the editors' tools for knowledge/ and locales/."""
+"""`wegweiser kb check|stats|export|embed`: the editors' tools for knowledge/ and locales/."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import cli_semantic
 from bot.i18n import load_locales
 from bot.knowledge.export import export_json, stats_table
 from bot.knowledge.loader import load_knowledge
@@ -29,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     export.add_argument("knowledge_dir", nargs="?", type=Path)
     export.add_argument("--format", choices=["json"], default="json")
     export.set_defaults(handler=run_export)
+    cli_semantic.add_embed_parser(kb_sub).set_defaults(handler=run_embed)
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -65,6 +67,7 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
     if kb is None:
         return 1
     print(stats_table(kb))
+    print(cli_semantic.semantic_status(settings))
     return 0
 
 
@@ -74,3 +77,10 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print(export_json(kb))
     return 0
+
+
+def run_embed(args: argparse.Namespace, settings: Settings) -> int:
+    kb = load_or_report(args.knowledge_dir or settings.knowledge_dir)
+    if kb is None:
+        return 1
+    return cli_semantic.run_embed(args, settings, kb)
