@@ -398,7 +398,8 @@ async def test_deletemydata_confirmed_erases_the_user(make_app: Any) -> None:
     assert shown(calls)[0].callback_data() == [EraseMyData(True).pack(), EraseMyData(False).pack()]
     calls = await press(make_app, UK, EraseMyData(True).pack())
 
-    assert texts(calls) == [t(make_app, "uk", "deletemydata.done")]
+    assert texts(calls) == [t(make_app, "uk", "deletemydata.done"), t(make_app, "uk", "language.choose")]
+    assert sorted(shown(calls)[1].callback_data()) == sorted(SetLanguage(code).pack() for code in SUPPORTED)
     assert await users.get(db, UK.id) is None
     assert await questions.count_for_user(db, UK.id) == 0
     async with db.conn.execute("SELECT COUNT(*) FROM feedback WHERE user_id = ?", (UK.id,)) as cursor:

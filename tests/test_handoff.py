@@ -33,6 +33,7 @@ from telegram.error import NetworkError
 
 from bot.conversation import ticket_texts as texts
 from bot.conversation.protocol import (
+    AddToTicket,
     ClaimTicket,
     CloseMyTicket,
     CloseTicket,
@@ -160,6 +161,13 @@ class Harness:
         await self.app.process_update(update)
         return [c for c in self.req.calls[before:] if c.ok and c.method in ("sendMessage", "editMessageText")
                 and chat_of(c) == str(chat_id)]
+
+    async def add_to_ticket(self, person: Person, text: str) -> list[Call]:
+        """Write a message, then press "add to my question" under the bot's answer to it."""
+        said = await self.say(person, text)
+        offer = said[-1]
+        assert offer.callback_data() and offer.callback_data()[0].startswith(AddToTicket.code + ":"), offer.text
+        return await self.press(person, offer.callback_data()[0])
 
     async def onboard(self, person: Person, lang: str) -> None:
         await self.command(person, "start")
@@ -397,8 +405,14 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     ticket = await h.open_ticket(OLENA, "uk", Q_UK)
     post_id = ticket.group_message_id
 
-    follow = await h.say(OLENA, "Ще одне: <він> & боїться собак")
+    # a new message is answered like any question; it reaches the caseworker only when the person says so
+    said = await h.say(OLENA, "Ще одне: <він> & боїться собак")
+    assert said[-1].text == h.et("uk", "handoff.add_offer", ticket=ticket.id)
+    assert said[-1].callback_data() == [AddToTicket(ticket.id).pack()]
+    assert await h.deliver() == 0
+    follow = await h.press(OLENA, AddToTicket(ticket.id).pack())
     assert [c.text for c in follow] == [h.et("uk", "handoff.followup_added", ticket=ticket.id)]
+    assert await h.press(OLENA, AddToTicket(ticket.id).pack()) != follow  # pressed twice: added once
     assert await h.deliver() == 1
     forwarded = h.to(GROUP)[-1]
     assert forwarded.text == texts.followup(h.services.locales, ticket.id, "Ще одне: <він> & боїться собак")
@@ -432,7 +446,7 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     assert reply_to_of(h.to(GROUP)[-1]) == post_id
     assert (await h.command(OLENA, "ticket"))[-1].text == h.et("uk", "handoff.none_open")
 
-    again = await h.say(OLENA, "Кіт повернувся, але є нове питання")
+    again = await h.add_to_ticket(OLENA, "Кіт повернувся, але є нове питання")
     assert [c.text for c in again] == [h.et("uk", "handoff.reopened", ticket=ticket.id)]
     reopened = await tickets.get(h.db, ticket.id)
     assert reopened is not None and reopened.status == "open"
@@ -452,7 +466,8 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     await h.deliver()
     before = len(h.to(GROUP))
     late = await h.say(OLENA, "Де зареєструвати адресу?")
-    assert h.et("uk", "handoff.reopened", ticket=ticket.id) not in [c.text for c in late]
+    assert h.et("uk", "handoff.add_offer", ticket=ticket.id) not in [c.text for c in late]
+    assert AddToTicket(ticket.id).pack() not in [d for c in late for d in c.callback_data()]
     still = await tickets.get(h.db, ticket.id)
     assert still is not None and still.status == "closed"
     await h.deliver()
@@ -649,7 +664,7 @@ async def test_forged_callbacks_change_and_reveal_nothing(desk: Harness) -> None
     olena = await h.press(OLENA, CloseMyTicket(second.id).pack())
     assert [c.text for c in olena] == [h.et("uk", "handoff.none_open")]
     forged = await h.press(OLENA, "HX:999999999999")  # over nine digits: not a ticket number at all
-    assert [c.text for c in forged][0] == h.et("uk", "errors.stale_button")
+    assert next(c.text for c in forged) == h.et("uk", "errors.stale_button")
     assert await h.press(OLENA, "HS") == []  # no draft: nothing is sent
     assert await snapshot(h) == before
     assert all(Q_DE not in (c.text or "") and "Maria" not in (c.text or "") for c in olena)
@@ -785,7 +800,7 @@ async def test_deletemydata_withdraws_tickets(desk: Harness) -> None:
     await h.group_say(CW_TEXT, reply_to=ticket.group_message_id)  # answer queued, not yet delivered
     await h.command(OMAR, "deletemydata")
     done = await h.press(OMAR, EraseMyData(True).pack())
-    assert done[-1].text == h.et("ar", "deletemydata.done")
+    assert [c.text for c in done] == [h.et("ar", "deletemydata.done"), h.et("ar", "language.choose")]
 
     row = await tickets.get(h.db, ticket.id)
     assert row is not None
@@ -813,9 +828,9 @@ async def test_deletemydata_leaves_no_copy_of_the_question(desk: Harness) -> Non
     """Not even the already-sent ticket post or follow-ups keep the text in outbox.payload."""
     h = desk
     ticket = await h.open_ticket(OMAR, "ar", Q_AR)
-    await h.say(OMAR, "تفاصيل إضافية سرية")  # a delivered follow-up
+    await h.add_to_ticket(OMAR, "تفاصيل إضافية سرية")  # a delivered follow-up
     await h.deliver()
-    await h.say(OMAR, "تفصيل آخر لم يُرسل بعد")  # a pending one
+    await h.add_to_ticket(OMAR, "تفصيل آخر لم يُرسل بعد")  # a pending one
     await h.command(OMAR, "deletemydata")
     await h.press(OMAR, EraseMyData(True).pack())
     await h.deliver()

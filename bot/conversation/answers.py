@@ -13,7 +13,7 @@ from .registry import Flow
 from .replies import Button, Reply, Venue, split_text
 
 
-def card_buttons(turn: Turn, entry: Entry) -> tuple[tuple[Button, ...], ...]:
+def card_buttons(turn: Turn, entry: Entry, person: bool = True) -> tuple[tuple[Button, ...], ...]:
     gen, ref = turn.services.generation, turn.entry_ref(entry)
     rows: list[tuple[Button, ...]] = []
     if entry.geo:
@@ -24,11 +24,12 @@ def card_buttons(turn: Turn, entry: Entry) -> tuple[tuple[Button, ...], ...]:
             turn.button("buttons.helpful_no", Feedback(gen, ref, False)),
         )
     )
-    rows.append((turn.button("buttons.ask_person", AskPerson()), turn.button("buttons.menu", ShowMenu())))
+    menu = turn.button("buttons.menu", ShowMenu())
+    rows.append((turn.button("buttons.ask_person", AskPerson()), menu) if person else (menu,))
     return tuple(rows)
 
 
-def card(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
+def card(turn: Turn, entry: Entry, edit: bool = False, person: bool = True) -> list[Reply]:
     chosen, others = turn.kb.office_for(entry, turn.user.district, picked=True)
     elsewhere = chosen.scope == "residents" and turn.user.district == "outside"
     text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock(), general=elsewhere)
@@ -38,7 +39,7 @@ def card(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
         text += "\n\nℹ️ " + turn.t("card.responsible_depends")
     chunks = split_text(text)
     replies = [Reply(chunk) for chunk in chunks[:-1]]
-    buttons = card_buttons(turn, chosen)
+    buttons = card_buttons(turn, chosen, person)
     if others:
         buttons = tuple((turn.entry_button(o),) for o in others) + buttons
     replies.append(Reply(chunks[-1], buttons, edit=edit and len(chunks) == 1))

@@ -50,10 +50,10 @@ async def on_district_answer(turn: Turn, text: str) -> list[Reply] | None:
         return await set_district(turn, SetDistrict(districts[0] if districts[0] in DISTRICTS else "outside"))
     ours = [d for d in districts if d in DISTRICTS]
     key = "district.postcode_ambiguous" if districts else "district.postcode_unknown"
-    codes = list(ours or DISTRICTS)
+    offered = set(ours or DISTRICTS) | {"none"}
     if not districts or len(ours) < len(districts):
-        codes.append("outside")
-    codes.append("none")
+        offered.add("outside")
+    codes = [code for code in CHOICES if code in offered]  # always the same order: "2" means one thing
     return [Reply(turn.t(key, postcode=postcode), tuple(_row(turn, code) for code in codes))]
 
 

@@ -11,6 +11,7 @@ from . import answers
 from . import ticket_texts as texts
 from .context import Turn
 from .protocol import (
+    AddToTicket,
     AskPerson,
     Awaiting,
     CancelDraft,
@@ -77,7 +78,7 @@ def fallback_contact(turn: Turn) -> list[Reply]:
     if others or turn.user.district not in own.service_area:
         rows = tuple((turn.entry_button(e),) for e in (own, *others))
         return [*replies, Reply(turn.t("card.responsible_depends"), rows)]
-    return [*replies, *answers.card(turn, own)]
+    return [*replies, *answers.card(turn, own, person=False)]  # no "ask a person" button: it would loop
 
 
 async def add_details(turn: Turn, text: str) -> list[Reply] | None:
@@ -141,26 +142,56 @@ def post_message(turn: Turn, ticket: Ticket, text: str) -> OutMessage:
     return OutMessage(text, tuple(rows), topic=locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id))
 
 
-async def follow_up(turn: Turn, ticket: Ticket, text: str, reopen: bool = False) -> list[Reply]:
+async def follow_up(turn: Turn, ticket: Ticket, text: str, urgent: bool = False) -> list[Reply]:
+    """Add a message to the user's ticket (reopening it if closed) and forward it to the group."""
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
     if group is None:
         return []
+    reopen = not ticket.is_open
     if reopen:
         await tickets.set_status(db, ticket.id, "open")
         notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
         await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
     await tickets.add_message(db, ticket.id, "user", text)
-    message = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text))
+    message = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text, urgent))
     await outbox.add(db, group, "followup", message, ticket.id, commit=False)
     await db.commit()
-    key = "handoff.reopened" if reopen else "handoff.followup_added"
+    key = "handoff.emergency_added" if urgent else "handoff.reopened" if reopen else "handoff.followup_added"
     return [Reply(turn.t(key, ticket=ticket.id))]
+
+
+async def current_ticket(turn: Turn) -> Ticket | None:
+    """The user's open question to a caseworker, or one closed within the last week."""
+    if not configured(turn):
+        return None
+    db = turn.services.db
+    ticket = await tickets.open_for_user(db, turn.user.user_id)
+    return ticket or await tickets.recently_closed(db, turn.user.user_id, REOPEN_WITHIN)
+
+
+async def add_offer(turn: Turn) -> list[Reply]:
+    """Under an answer while a ticket is open: nothing goes to the caseworker unless the user says so."""
+    ticket = await current_ticket(turn)
+    if ticket is None or not turn.user.pending_question:
+        return []
+    button = turn.button("buttons.add_to_ticket", AddToTicket(ticket.id), ticket=ticket.id)
+    return [Reply(turn.t("handoff.add_offer", ticket=ticket.id), ((button,),))]
+
+
+async def add_to_ticket(turn: Turn, action: AddToTicket) -> list[Reply]:
+    ticket = await _own_ticket(turn, action.ticket)
+    current = await current_ticket(turn)
+    text = (turn.user.pending_question or "").strip()
+    if ticket is None or current is None or current.id != ticket.id or not text:
+        return [Reply(turn.t("handoff.none_open"), edit=True)]
+    turn.user.pending_question = None  # pressed twice: added once
+    return await follow_up(turn, ticket, text)
 
 
 async def status(turn: Turn, args: str = "") -> list[Reply]:
     ticket = await tickets.open_for_user(turn.services.db, turn.user.user_id)
     if ticket is None:
-        return [Reply(turn.t("handoff.none_open"))]
+        return [Reply(turn.t("handoff.none_open"), ((turn.button("buttons.ask_person", AskPerson()),),))]
     state = turn.raw(f"handoff.state_{ticket.status}")
     since = texts.day_of(ticket.created_at)
     rows = ((turn.button("buttons.close_ticket", CloseMyTicket(ticket.id)),),)
@@ -195,20 +226,6 @@ async def _own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
     return ticket if ticket is not None and ticket.user_id == turn.user.user_id else None
 
 
-async def on_open_ticket(turn: Turn, text: str) -> list[Reply] | None:
-    """Text while a ticket is open or recently closed goes to it; else None."""
-    if not configured(turn):
-        return None
-    db = turn.services.db
-    ticket = await tickets.open_for_user(db, turn.user.user_id)
-    if ticket is not None:
-        return await follow_up(turn, ticket, text)
-    closed = await tickets.recently_closed(db, turn.user.user_id, REOPEN_WITHIN)
-    if closed is not None:
-        return await follow_up(turn, closed, text, reopen=True)
-    return None
-
-
 async def withdraw_user(turn: Turn) -> None:
     """/deletemydata: erase ticket texts, cancel their pending posts, tell the group. No commit."""
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
@@ -229,7 +246,8 @@ FLOW = Flow(
         ToggleName: toggle_name,
         CancelDraft: cancel,
         CloseMyTicket: close_by_user,
+        AddToTicket: add_to_ticket,
         RateAnswer: rate,
     },
-    on_text={Awaiting.HANDOFF: add_details, None: on_open_ticket},
+    on_text={Awaiting.HANDOFF: add_details},
 )

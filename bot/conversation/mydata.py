@@ -10,6 +10,7 @@ from .handoff import withdraw_user
 from .protocol import EraseMyData
 from .registry import Command, Flow
 from .replies import Reply
+from .start import language_picker
 from .ticket_texts import day_of
 
 
@@ -42,7 +43,8 @@ async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
     await withdraw_user(turn)  # same transaction as the deletion below
     await users.delete_all(turn.services.db, turn.user.user_id)
     turn.erased = True
-    return [Reply(turn.t("deletemydata.done"), edit=True)]
+    # nothing is kept, not even the language: the person chooses again instead of getting Telegram's guess
+    return [Reply(turn.t("deletemydata.done"), edit=True), Reply(turn.t("language.choose"), language_picker(turn))]
 
 
 FLOW = Flow(

@@ -156,6 +156,14 @@ class CloseMyTicket(Action):
 
 
 @dataclass(frozen=True)
+class AddToTicket(Action):
+    """Add the last message to an open (or recently closed) question for a caseworker."""
+
+    code: ClassVar[str] = "HA"
+    ticket: int
+
+
+@dataclass(frozen=True)
 class RateAnswer(Action):
     code: ClassVar[str] = "HR"
     ticket: int
@@ -195,7 +203,7 @@ ACTIONS: dict[str, type[Action]] = {
     cls.code: cls
     for cls in (
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
-        SendDraft, ToggleName, CancelDraft, CloseMyTicket, RateAnswer, EraseMyData,
+        SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, RateAnswer, EraseMyData,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }

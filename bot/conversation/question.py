@@ -6,10 +6,10 @@ from bot.matching import Decision
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import questions
 
-from . import answers
+from . import answers, handoff
 from .common import menu_row, offer_person
 from .context import Turn
-from .protocol import Awaiting, NoneOfThese
+from .protocol import AskPerson, Awaiting, NoneOfThese
 from .registry import Flow
 from .replies import Button, Reply
 
@@ -24,16 +24,24 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
         turn.services.db, turn.user.user_id, decision.lang, text, decision.action, decision.intent,
         best.id if best and decision.action == "answer" else None,
     )
-    user = turn.user
     if decision.intent == "smalltalk":
         return smalltalk(turn, text)
-    if decision.intent == "emergency" and best is not None:
+    replies = await _answer(turn, text, decision)
+    return replies + await handoff.add_offer(turn)
+
+
+async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
+    user, best = turn.user, decision.best
+    if decision.intent == "emergency" and best is not None:  # normally caught earlier by the emergency flow
         user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
         others = tuple((turn.entry_button(c.entry),) for c in decision.candidates[1:])
         return [Reply(turn.t("question.emergency_first"), others), *answers.card(turn, best)]
     if decision.action == "answer" and best is not None:
         user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
         return answers.card(turn, best)
+    if decision.intent == "complex":
+        user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
+        return urgent_legal_help(turn) + offer_person(turn)
     rounds = user.clarify_rounds + 1 if turn.awaiting is Awaiting.CLARIFY else 1
     user.pending_question, user.clarify_rounds = text, rounds
     if decision.action == "clarify" and rounds <= MAX_CLARIFY_ROUNDS:
@@ -41,6 +49,14 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
         return clarify(turn, decision)
     turn.awaiting, user.clarify_rounds = None, 0
     return offer_person(turn)
+
+
+def urgent_legal_help(turn: Turn) -> list[Reply]:
+    """Deadlines, courts, deportation, detention: free legal counselling today, not in three days."""
+    helpers = [e for e in (turn.kb.get(i) for i in turn.kb.intents.urgent_legal_help) if e is not None]
+    if not helpers:
+        return []
+    return [Reply(turn.t("question.urgent_legal"), tuple((turn.entry_button(e),) for e in helpers))]
 
 
 def clarify(turn: Turn, decision: Decision) -> list[Reply]:
@@ -61,7 +77,8 @@ async def none_of_these(turn: Turn, action: NoneOfThese) -> list[Reply]:
         turn.awaiting, turn.user.clarify_rounds = None, 0
         return offer_person(turn)
     turn.awaiting = Awaiting.CLARIFY
-    return [Reply(turn.t("question.rephrase"), edit=True)]
+    person = ((turn.button("buttons.ask_person", AskPerson()),),)
+    return [Reply(turn.t("question.rephrase"), person, edit=True)]
 
 
 FLOW = Flow(buttons={NoneOfThese: none_of_these}, on_text={None: ask})

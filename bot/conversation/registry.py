@@ -74,6 +74,7 @@ class Flow:
     buttons: Mapping[type[Action], ButtonHandler] = field(default_factory=dict)
     # text while waiting for a state; the key None: any text, after the state's handler passed
     on_text: Mapping[Awaiting | None, TextHandler] = field(default_factory=dict)
+    before_state: TextHandler | None = None  # sees every text first, in any state (emergencies)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Registry:
     buttons: Mapping[type[Action], ButtonHandler]
     on_text: Mapping[Awaiting, TextHandler]
     any_text: tuple[TextHandler, ...]  # in flow order; the first that answers wins
+    before_state: tuple[TextHandler, ...]
     desk: DeskFlow = field(default_factory=DeskFlow)
 
     @classmethod
@@ -90,6 +92,7 @@ class Registry:
         buttons: dict[type[Action], ButtonHandler] = {}
         on_text: dict[Awaiting, TextHandler] = {}
         any_text: list[TextHandler] = []
+        before_state = [flow.before_state for flow in flows if flow.before_state is not None]
         for flow in flows:
             for command in flow.commands:
                 _put(commands, command.name, command)
@@ -105,12 +108,12 @@ class Registry:
             _put(dict(commands), name, None)  # a desk command may not shadow a newcomer's command
         for action in desk.buttons:
             _put(dict(buttons), action, None)
-        return cls(commands, buttons, on_text, tuple(any_text), desk)
+        return cls(commands, buttons, on_text, tuple(any_text), tuple(before_state), desk)
 
     def text_handlers(self, state: Awaiting | None) -> tuple[TextHandler, ...]:
         """Who may answer a text in this state, in order."""
         own = self.on_text.get(state) if state is not None else None
-        return (own, *self.any_text) if own is not None else self.any_text
+        return (*self.before_state, *((own,) if own is not None else ()), *self.any_text)
 
     def menu(self) -> tuple[str, ...]:
         """The newcomers' commands, in declaration order: Telegram's command menu and /help."""

@@ -39,8 +39,10 @@ def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str)
     )
 
 
-def followup(locales: Locales, ticket_id: int, text: str) -> str:
-    return f"<b>{escape(locales.t(DESK_LANG, 'desk.followup', ticket=ticket_id))}</b>\n{escape(text)}"
+def followup(locales: Locales, ticket_id: int, text: str, urgent: bool = False) -> str:
+    """A newcomer's added message for the group; an emergency is marked so nobody reads past it."""
+    key = "desk.urgent" if urgent else "desk.followup"
+    return f"<b>{escape(locales.t(DESK_LANG, key, ticket=ticket_id))}</b>\n{escape(text)}"
 
 
 def queue_listing(locales: Locales, open_tickets: list[Ticket], now: float) -> str:

@@ -128,6 +128,8 @@ class Intents(_Frozen):
     offtopic: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
+    # shown at once for deadlines, courts, deportation and detention, beside the hand-off to a person
+    urgent_legal_help: tuple[str, ...] = ()
 
 
 BerlinDistrict = Literal[

@@ -141,8 +141,11 @@ class Matcher:
                 out.extend(Candidate(v, candidate.score) for v in others)
         return tuple(out)
 
+    def detect_language(self, text: str, hint: str | None = None) -> str:
+        return detect(text, hint) if text.strip() else (hint or "en")
+
     def _match(self, text: str, lang: str | None = None) -> Decision:
-        used = detect(text, lang) if text.strip() else (lang or "en")
+        used = self.detect_language(text, lang)
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk")
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
@@ -176,9 +179,9 @@ class Matcher:
         return Decision("clarify", lang, tuple(options[:CANDIDATES_SHOWN]))
 
     def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
+        """The emergency's own services only: a neighbourhood centre that matched a word is no help at night."""
         first = [Candidate(e, 1.0) for e in (self.kb.get(i) for i in prefer) if e is not None]
-        chosen = {c.entry.id for c in first}
-        return tuple([*first, *(c for c in ranked if c.entry.id not in chosen)][:CANDIDATES_SHOWN])
+        return tuple(first[:CANDIDATES_SHOWN]) if first else tuple(ranked[:CANDIDATES_SHOWN])
 
 
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:

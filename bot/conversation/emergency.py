@@ -1,0 +1,46 @@
+"""Emergencies come first, in every state: help at once, and the caseworkers are told if a ticket is open.
+
+This flow sees every text before the district question, a draft for a caseworker, a "which one?"
+question or an open ticket get it: someone in danger must never be asked to finish a form first.
+"""
+
+from __future__ import annotations
+
+from bot.storage import questions
+
+from . import answers, handoff
+from .context import Turn
+from .protocol import Awaiting
+from .registry import Flow
+from .replies import Reply
+
+
+async def on_text(turn: Turn, text: str) -> list[Reply] | None:
+    matcher = turn.services.matcher
+    kind = matcher.intents.emergency_kind(text)
+    if kind is None:
+        return None
+    _, prefer = kind
+    helpers = [e for e in (turn.kb.get(entry_id) for entry_id in prefer) if e is not None]
+    lang = matcher.detect_language(text, turn.lang)
+    await questions.log(turn.services.db, turn.user.user_id, lang, text, "answer", "emergency",
+                        helpers[0].id if helpers else None)
+    replies: list[Reply] = []
+    if helpers:
+        others = tuple((turn.entry_button(e),) for e in helpers[1:])
+        replies = [Reply(turn.t("question.emergency_first"), others), *answers.card(turn, helpers[0])]
+    else:
+        replies = [Reply(turn.t("question.emergency_first"))]
+    if turn.awaiting is Awaiting.HANDOFF:  # writing to a caseworker: the words belong in the question too
+        replies.extend(await handoff.add_details(turn, text) or [])
+        return replies
+    turn.user.pending_question, turn.user.clarify_rounds = text, 0
+    if turn.awaiting is not Awaiting.DISTRICT:  # the district question stays open for later
+        turn.awaiting = None
+    ticket = await handoff.current_ticket(turn)
+    if ticket is not None:
+        replies.extend(await handoff.follow_up(turn, ticket, text, urgent=True))
+    return replies
+
+
+FLOW = Flow(before_state=on_text)
