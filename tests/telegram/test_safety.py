@@ -1,0 +1,129 @@
+"""Safety paths through the Telegram adapter: emergencies in every state, a person when asked,
+urgent legal help, no captured conversation. Each in two languages, one right-to-left."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_handoff import (  # noqa: F401  (desk, hsettings, launch are fixtures)
+    GROUP,
+    MARIA,
+    OMAR,
+    Harness,
+    desk,
+    hsettings,
+    launch,
+)
+
+from bot.conversation.protocol import AddToTicket, AskPerson, Awaiting, SendDraft
+from bot.conversation.ticket_texts import DESK_LANG
+from bot.storage import users
+
+SUICIDE = {"de": "Ich will mich umbringen", "ar": "بدي موت، ما عاد فيني كمّل"}
+QUESTION = {"de": "Ich brauche einen Deutschkurs", "ar": "ابحث عن كورس لغة المانية"}
+DEPORTATION = {
+    "de": "Ich habe einen Abschiebungsbescheid bekommen und die Frist ist nächste Woche",
+    "ar": "وصلني قرار ترحيل والمهلة الأسبوع الجاي، شو لازم اعمل",
+}
+PEOPLE = {"de": MARIA, "ar": OMAR}
+CRISIS = "berliner-krisendienst"
+
+
+def texts(calls: list[Any]) -> list[str]:
+    return [c.text or "" for c in calls]
+
+
+def data(calls: list[Any]) -> list[str]:
+    return [d for c in calls for d in c.callback_data()]
+
+
+def title(h: Harness, entry_id: str, lang: str) -> str:
+    entry = h.services.kb.get(entry_id)
+    assert entry is not None
+    return str(entry.texts(lang).title)
+
+
+def shows_emergency_help(h: Harness, calls: list[Any], lang: str) -> bool:
+    return h.et(lang, "question.emergency_first") in texts(calls) and any(
+        title(h, CRISIS, lang) in t for t in texts(calls)
+    )
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_an_open_ticket_never_swallows_an_emergency(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    ticket = await h.open_ticket(person, lang, DEPORTATION[lang])
+    calls = await h.say(person, SUICIDE[lang])
+    assert shows_emergency_help(h, calls, lang), texts(calls)
+    assert h.et(lang, "handoff.emergency_added", ticket=ticket.id) in texts(calls)
+    assert await h.deliver() == 1
+    urgent = h.to(GROUP)[-1].text or ""
+    assert h.et(DESK_LANG, "desk.urgent", ticket=ticket.id) in urgent and SUICIDE[lang] in urgent
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_an_emergency_while_writing_to_a_caseworker_gets_help_and_stays_in_the_draft(
+    desk: Harness, lang: str
+) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    await h.say(person, DEPORTATION[lang])
+    await h.press(person, AskPerson().pack())
+    calls = await h.say(person, SUICIDE[lang])
+    assert shows_emergency_help(h, calls, lang), texts(calls)
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.awaiting == Awaiting.HANDOFF and SUICIDE[lang] in (record.draft or "")
+    assert SendDraft().pack() in data(calls)  # the question can still be sent
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_an_emergency_at_the_district_question_gets_help_at_once(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.command(person, "start")
+    await h.press(person, f"L:{lang}")
+    calls = await h.say(person, SUICIDE[lang])
+    assert shows_emergency_help(h, calls, lang), texts(calls)
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.awaiting == Awaiting.DISTRICT  # still asked, later
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_with_an_open_ticket_new_questions_are_answered_and_added_only_on_request(
+    desk: Harness, lang: str
+) -> None:
+    h, person = desk, PEOPLE[lang]
+    ticket = await h.open_ticket(person, lang, DEPORTATION[lang])
+    calls = await h.say(person, QUESTION[lang])
+    assert h.et(lang, "handoff.followup_added", ticket=ticket.id) not in texts(calls)
+    assert calls[-1].text == h.et(lang, "handoff.add_offer", ticket=ticket.id)
+    assert calls[-1].callback_data() == [AddToTicket(ticket.id).pack()]
+    assert len(calls) >= 2  # the question itself got an answer (a card or a choice) before the offer
+    assert await h.deliver() == 0
+    added = await h.press(person, AddToTicket(ticket.id).pack())
+    assert texts(added) == [h.et(lang, "handoff.followup_added", ticket=ticket.id)]
+    assert await h.deliver() == 1 and QUESTION[lang] in (h.to(GROUP)[-1].text or "")
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_urgent_legal_cases_get_legal_help_today_and_a_person(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    calls = await h.say(person, DEPORTATION[lang])
+    assert h.et(lang, "question.urgent_legal") in texts(calls), texts(calls)
+    legal = [title(h, e, lang) for e in h.services.kb.intents.urgent_legal_help]
+    labels = [b["text"] for c in calls for b in c.buttons()]
+    assert legal and all(name[:58] in " ".join(labels) for name in legal)
+    assert AskPerson().pack() in data(calls)
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_none_of_these_and_ticket_command_offer_a_person(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    ticket_calls = await h.command(person, "ticket")
+    assert ticket_calls[-1].text == h.et(lang, "handoff.none_open")
+    assert ticket_calls[-1].callback_data() == [AskPerson().pack()]
+    await h.press(person, "N")  # "none of these" under a choice
+    none = await h.press(person, "N")
+    assert AskPerson().pack() in data(none)
