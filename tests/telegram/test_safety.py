@@ -6,15 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_handoff import (  # noqa: F401  (desk, hsettings, launch are fixtures)
-    GROUP,
-    MARIA,
-    OMAR,
-    Harness,
-    desk,
-    hsettings,
-    launch,
-)
+from test_handoff import GROUP, MARIA, OMAR, Harness
 
 from bot.conversation.protocol import AddToTicket, AskPerson, Awaiting, SendDraft
 from bot.conversation.ticket_texts import DESK_LANG
