@@ -23,6 +23,8 @@ if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest w
 
 from fakes import RecordingRequest  # noqa: E402
 
+pytest_plugins = ["harness"]  # the hand-off harness fixtures (desk, launch, hsettings) for every module
+
 ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
 STOPPED = "test_stopped"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_handoff import GROUP, MARIA, OMAR, Harness
+from harness import GROUP, MARIA, OMAR, Harness
 
 from bot.conversation.protocol import AddToTicket, AskPerson, Awaiting, SendDraft
 from bot.conversation.ticket_texts import DESK_LANG
