@@ -11,12 +11,15 @@ from typing import Literal
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
+from .combine import Action, combine
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
 from .ngrams import NgramScorer
 from .normalize import tokens
 from .places import district_in
+from .semantic import Vector
+from .semantic_index import SemanticIndex
 from .tuning import (
     CANDIDATES_SHOWN,
     CHAT_WORDS,
@@ -29,16 +32,18 @@ from .tuning import (
     SHORTLIST,
     UNKNOWN_WEIGHT,
     WEIGHTS,
+    SemanticTuning,
     Thresholds,
 )
 
-Action = Literal["answer", "clarify", "handoff"]
 Intent = Literal["service", "smalltalk", "emergency", "complex", "offtopic", "unknown"]
 
 @dataclass(frozen=True)
 class Candidate:
     entry: Entry
-    score: float
+    score: float  # what decided: the lexical score, or the combined one when the semantic layer took part
+    lexical: float | None = None  # with the semantic layer: both kinds of evidence, for `ask --json`
+    semantic: float | None = None
 
 
 @dataclass(frozen=True)
@@ -47,19 +52,40 @@ class Decision:
     lang: str
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
     intent: Intent = "service"
+    layers: tuple[str, ...] = ("lexical",)  # which kinds of evidence decided
+    agree: bool | None = None  # with the semantic layer: both rankers put the same service first
 
     @property
     def best(self) -> Entry | None:
         return self.candidates[0].entry if self.candidates else None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """The lexical evidence for a message no intent decided: its language, ranking and length."""
+
+    lang: str
+    ranked: list[Candidate]
+    n_words: int
+
+
 class Matcher:
-    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, thresholds: Thresholds | None = None, semantic: SemanticTuning | None = None
+    ) -> None:
         self.kb = kb
         self.index = Index.build(kb)
         self.ngrams = NgramScorer(self.index.entries)
         self.intents = IntentMatcher.build(kb.intents)
         self.thresholds = thresholds or Thresholds()
+        self.semantic_tuning = semantic or SemanticTuning()
+        self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
+
+    def attach(self, index: SemanticIndex) -> None:
+        """Use the semantic layer from now on; it must describe this knowledge base's active entries."""
+        if index.entry_ids != tuple(e.id for e in self.kb.active):
+            raise ValueError("semantic index was built for other knowledge")
+        self.semantic = index
 
     def _word_scores(self, query: list[str], lang: str, common: float) -> tuple[dict[int, float], float, set[int]]:
         """Matched word weight per entry, the weight of the whole message (unknown words included), and
@@ -122,9 +148,15 @@ class Matcher:
         ranked.sort(key=lambda c: c.score, reverse=True)
         return ranked
 
-    def match(self, text: str, lang: str | None = None, district: str | None = None) -> Decision:
-        """Decide for a message; with `district`, a district-bound service is that district's office."""
-        decision = self._match(text, lang)
+    def match(
+        self, text: str, lang: str | None = None, district: str | None = None, vector: Vector | None = None
+    ) -> Decision:
+        """Decide for a message; with `district`, a district-bound service is that district's office.
+
+        `vector` is the message's embedding (`semantic.embed_query`); without it, or before the semantic
+        index is attached, the lexical evidence decides alone.
+        """
+        decision = self._match(text, lang, vector)
         expand = decision.action == "answer"
         return replace(decision, candidates=self._by_district(decision.candidates, district, district_in(text), expand))
 
@@ -144,26 +176,44 @@ class Matcher:
     def detect_language(self, text: str, hint: str | None = None) -> str:
         return detect(text, hint) if text.strip() else (hint or "en")
 
-    def _match(self, text: str, lang: str | None = None) -> Decision:
+    def _match(self, text: str, lang: str | None, vector: Vector | None) -> Decision:
+        early, evidence = self.evidence(text, lang)
+        if early is not None:
+            return early
+        assert evidence is not None
+        if vector is not None and self.semantic is not None:
+            return self._combined(evidence, self.semantic.scores(vector)[:, 0])
+        return self._decide(evidence.lang, evidence.ranked, evidence.n_words)
+
+    def _combined(self, evidence: Evidence, similarities: Vector) -> Decision:
+        lexical = [(c.entry, c.score) for c in evidence.ranked]
+        verdict = combine(lexical, similarities, self.kb.active, evidence.n_words, self.semantic_tuning)
+        candidates = tuple(Candidate(s.entry, round(s.combined, 4), s.lexical, round(s.semantic, 4))
+                           for s in verdict.candidates)
+        intent: Intent = "unknown" if verdict.action == "handoff" else "service"
+        return Decision(verdict.action, evidence.lang, candidates, intent, ("lexical", "semantic"), verdict.agree)
+
+    def evidence(self, text: str, lang: str | None = None) -> tuple[Decision | None, Evidence | None]:
+        """What the intents decide before any service is scored, or the lexical evidence for a decision."""
         used = self.detect_language(text, lang)
         if self.intents.is_smalltalk(text):
-            return Decision("handoff", used, (), "smalltalk")
+            return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
         ranked = self.rank(rest, used)
         emergency = self.intents.emergency_kind(text)
         if emergency is not None:
-            return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency")
+            return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
         n_tokens = len(tokens(text))
         if self.intents.is_complex(text, n_tokens):
-            return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex")
+            return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
         if chat and not strong and self.intents.mentions(text, "smalltalk"):
-            return Decision("handoff", used, (), "smalltalk")
+            return Decision("handoff", used, (), "smalltalk"), None
         if not strong and self.intents.mentions(text, "offtopic"):
-            return Decision("handoff", used, (), "offtopic")
-        return self._decide(used, ranked, n_words)
+            return Decision("handoff", used, (), "offtopic"), None
+        return None, Evidence(used, ranked, n_words)
 
     def _decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds

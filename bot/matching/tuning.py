@@ -60,3 +60,26 @@ class Thresholds:
     gap: float = 0.055  # ... a longer one this lead
     strong: float = 0.64  # a match this good outweighs greetings or off-topic words around it
     clarify: float = 0.265  # below this: hand off instead of offering choices
+
+
+@dataclass(frozen=True)
+class SemanticTuning:
+    """How the sentence model's similarities join the lexical score (see combine.py).
+
+    Calibrated by bench/calibrate_semantic.py on the development and validation sets and on blind set 3
+    (after its first look), never on a newer blind set. The model's cosine similarities are bunched
+    (right answers near 0.93, wrong ones near 0.91, needs no entry covers near 0.89), so they are
+    lifted linearly from `floor` (0) to `full` (1) before they are weighed.
+    """
+
+    weight: float = 0.25  # the lifted similarity's share beside the lexical score (0..1)
+    floor: float = 0.86  # similarity that says nothing
+    full: float = 0.95  # similarity that is as good as it gets
+    semantic_pool: int = 5  # the model's best entries join the lexical candidates
+    answer: float = 0.42  # combined score needed to answer when the rankers disagree ...
+    answer_agree: float = 0.36  # ... and when both put the same service first
+    gap_short: float = 0.11  # lead over another topic for one or two words
+    gap: float = 0.06  # lead over another topic for a longer message
+    clarify: float = 0.30  # below this: hand off
+    abstain: float = 0.88  # a message this far from every example ...
+    lexical_alone: float = 0.40  # ... needs this lexical score on its own, or it is handed off
