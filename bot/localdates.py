@@ -42,6 +42,13 @@ def format_time(moment: dt.time | dt.datetime, lang: str) -> str:
     return isolate(f"{moment.hour:02d}:{moment.minute:02d}", lang)
 
 
+def format_until(moment: dt.datetime, lang: str) -> str:
+    """A closing time; midnight is "24:00", the end of the day it closes, as in the opening hours."""
+    if moment.hour == 0 and moment.minute == 0:
+        return isolate("24:00", lang)
+    return format_time(moment, lang)
+
+
 def weekday_name(day: dt.date, lang: str, locales: Locales) -> str:
     return locales.t(lang, f"days.{_DAYS[day.weekday()]}")
 
@@ -136,7 +143,11 @@ def _parse(expression: str) -> tuple[tuple[Spans, ...], Spans | None]:
             week = [_times(rule)] * len(_DAYS)
         else:
             spans = _times(rest.strip())
-            for day in _day_list(head):
+            selectors = head.split(",")
+            if "PH" in selectors:  # "Mo-Su,PH 16:00-24:00": holidays too
+                holidays = spans
+                selectors.remove("PH")
+            for day in _day_list(",".join(selectors)):
                 week[day] = spans
     return tuple(week), holidays
 

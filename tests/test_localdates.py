@@ -71,6 +71,8 @@ def test_format_when_says_today_tomorrow_weekday_or_date(locales: Locales) -> No
         ("Mo-Su 00:00-24:00", "ar", "على مدار الساعة (24/7)"),
         ("Mo-Fr 08:00-18:00; PH off", "ar", f"الاثنين–الجمعة {LRI}08:00–18:00{PDI}؛ مغلق في العطل الرسمية"),
         ("Mo-Su 16:00-24:00", "fa", f"هر روز {LRI}16:00–24:00{PDI}"),
+        ("Mo-Fr,PH 10:00-12:00", "en", "Monday–Friday 10:00–12:00; public holidays 10:00–12:00"),
+        ("Sa-Mo 10:00-12:00", "en", "Monday, Saturday, Sunday 10:00–12:00"),
         (
             "Mo-Fr 09:00-16:00; Th 11:00-18:00",
             "fa",
