@@ -34,6 +34,11 @@ def _parse(expression: str) -> OpeningHours:
     return OpeningHours(expression)
 
 
+def is_always_open(expression: str) -> bool:
+    """"24/7" or an equivalent ("Mo-Su 00:00-24:00"): a crisis line does not close on Christmas."""
+    return str(_parse(expression).normalize()) == "24/7"
+
+
 def berlin_now() -> dt.datetime:
     return dt.datetime.now(BERLIN).replace(tzinfo=None)
 
@@ -41,11 +46,12 @@ def berlin_now() -> dt.datetime:
 def status(expression: str, now: dt.datetime | None = None) -> Status:
     """Evaluate an OpenStreetMap opening_hours expression at `now` (naive Berlin time).
 
-    Public holidays close an office unless the expression says what happens on `PH`.
+    Public holidays close an office unless the expression says what happens on `PH` or says
+    it is always open.
     """
     now = now or berlin_now()
     oh = _parse(expression)
-    honours_ph = "PH" in expression
+    honours_ph = "PH" in expression or is_always_open(expression)
 
     def open_at(moment: dt.datetime) -> bool:
         if not honours_ph and is_holiday(moment.date()):

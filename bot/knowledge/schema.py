@@ -121,6 +121,17 @@ class ComplexIntent(_Frozen):
     weak: tuple[str, ...] = ()
 
 
+class PersonIntent(_Frozen):
+    """Asking for a human: `phrases` count anywhere, `alone` words only in a message of a few words.
+
+    "Mitarbeiter" or "operator" alone asks for a person; "der Mitarbeiter im Bürgeramt war
+    unfreundlich" is a question about an office.
+    """
+
+    phrases: tuple[str, ...] = ()
+    alone: tuple[str, ...] = ()
+
+
 class Intents(_Frozen):
     """knowledge/intents.yaml: words that decide before any service is scored."""
 
@@ -128,6 +139,8 @@ class Intents(_Frozen):
     offtopic: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
+    person: PersonIntent = PersonIntent()
+    urgent_legal: tuple[str, ...] = ()
     # shown at once for deadlines, courts, deportation and detention, beside the hand-off to a person
     urgent_legal_help: tuple[str, ...] = ()
 

@@ -1,15 +1,18 @@
-"""Small talk, emergencies and complex personal cases, recognised from knowledge/intents.yaml."""
+"""Small talk, emergencies, complex and urgent legal cases, requests for a person, from knowledge/intents.yaml."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.knowledge.schema import Intents
 
+from .gibberish import is_gibberish
 from .normalize import normalise, script_of
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
+_PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
 _ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
 
 
@@ -56,6 +59,9 @@ class IntentMatcher:
     emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
+    person: re.Pattern[str]
+    person_alone: re.Pattern[str]
+    urgent: re.Pattern[str]
 
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
@@ -68,6 +74,9 @@ class IntentMatcher:
             ),
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
+            person=_pattern(intents.person.phrases),
+            person_alone=_pattern(intents.person.alone),
+            urgent=_pattern(intents.urgent_legal),
         )
 
     def without_smalltalk(self, text: str) -> str:
@@ -102,3 +111,29 @@ class IntentMatcher:
             return True
         weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
         return weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14)
+
+    def wants_person(self, text: str) -> bool:
+        """The user asks for a human instead of the bot ("ich möchte mit einem Menschen sprechen").
+
+        Check emergencies first: "I need someone to talk to" in a crisis is not this.
+        """
+        if _found(self.person, text):
+            return True
+        rest = self.without_smalltalk(text)
+        return len(rest.split()) <= _PERSON_ALONE_MAX and _found(self.person_alone, rest)
+
+    def urgent_legal(self, text: str) -> bool:
+        """Deportation, detention, police custody, a court date or an appeal deadline: urgent legal help."""
+        return _found(self.urgent, text)
+
+    def is_gibberish(self, text: str) -> bool:
+        """No words to answer: keyboard mash, markup, punctuation or emoji only.
+
+        A greeting is never gibberish, nor are one to three emoji (👍, 🙏): those are chat.
+        """
+        if self.smalltalk_any.search(f" {normalise(text)} "):
+            return False
+        symbols = [ch for ch in text if unicodedata.category(ch) == "So"]
+        if not normalise(text) and 0 < len(symbols) <= _EMOJI_ONLY_MAX:
+            return False
+        return is_gibberish(text)

@@ -8,15 +8,16 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+# Persian (۰-۹) and Arabic-Indic (٠-٩) digits: phones send them for postcodes and times
+_DIGITS = {**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}}
+_TO_ASCII_DIGITS = str.maketrans(_DIGITS)
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, tatweel
 _TRANSLATE = str.maketrans(
     {
         # Arabic / Persian letter unification
         "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ة": "ه", "ۀ": "ه",
         "ؤ": "و", "ک": "ك", "ڪ": "ك", "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "",
-        # Persian and Arabic-Indic digits
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **_DIGITS,
         # Cyrillic and Turkish letters that people type either way
         "ё": "е", "ґ": "г", "ı": "i", "ß": "ss",
     }
@@ -26,6 +27,11 @@ _NON_WORD = re.compile(r"[^\w]+|\u02bc", re.UNICODE)
 _CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019\u02bc`](?=[\u0400-\u04ff])")
 _DIGITS_ONLY = re.compile(r"^\d+$")
 _ARABIZI_DIGITS = re.compile(r"(?<=[a-z])[2356789]|[2356789](?=[a-z])")
+
+
+def ascii_digits(text: str) -> str:
+    """The text with Persian and Arabic-Indic digits as ASCII ("١٠١١٥" -> "10115"), nothing else changed."""
+    return text.translate(_TO_ASCII_DIGITS)
 
 
 def _strip_marks(text: str) -> str:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .normalize import normalise, transliterate
+from rapidfuzz.distance import Levenshtein
+
+from . import placenames
+from .normalize import ascii_digits, normalise, script_of, transliterate
+
+__all__ = ["ascii_digits", "district_from_text", "district_in", "is_place_word"]
 
 # District and locality names; most offices carry one in their address or title.
 _PLACES = {
@@ -61,4 +66,63 @@ def district_in(text: str) -> str | None:
             district = _PLACES[name] if name else None
             if district:
                 found.add(district)
+    return found.pop() if len(found) == 1 else None
+
+
+# ------------------------------------------------------------------ "ich wohne in Moabit"
+
+_LATIN_NAMES = {normalise(name).replace(" ", ""): district for name, district in placenames.LATIN.items()}
+_SCRIPT_NAMES = {normalise(name).replace(" ", ""): district for name, district in placenames.ARABIC.items()}
+_FILLER = frozenset(normalise(word) for word in placenames.FILLER)
+_ARABIC_PREFIXES = ("بال", "ب", "و", "ف", "ل")  # بموابيت: "in Moabit" written as one word
+_FUZZY_MIN = 7  # only long names absorb a typo: "neukoln" is a name, "mitt" is not "mitte"
+
+
+def _fuzzy(form: str) -> str | None:
+    """A long Latin name with one typo ("charlottenbrug", "gesundbrunnnen"): two for very long ones."""
+    if len(form) < _FUZZY_MIN or not form.isascii():
+        return None
+    allowed = 1 if len(form) < 12 else 2
+    best = min(_LATIN_NAMES, key=lambda name: Levenshtein.distance(form, name))
+    return _LATIN_NAMES[best] if Levenshtein.distance(form, best) <= allowed else None
+
+
+def _district_of_word(word: str) -> str | None:
+    """The district a single normalised word (or two joined words) names, in any script."""
+    if script_of(word) == "arabic":
+        for prefix in ("", *_ARABIC_PREFIXES):
+            if word.startswith(prefix) and word[len(prefix):] in _SCRIPT_NAMES:
+                return _SCRIPT_NAMES[word[len(prefix):]]
+        return None
+    for form in dict.fromkeys((word, _latin(word))):
+        name = _place(form, _LATIN_NAMES)  # also inflected: "Моабите", "Kreuzberger"
+        if name:
+            return _LATIN_NAMES[name]
+    return _fuzzy(_latin(word))
+
+
+def district_from_text(text: str) -> str | None:
+    """"mitte", "charlottenburg-wilmersdorf", "outside" (another Berlin district) or None.
+
+    Only a message that is essentially the place answers where someone lives: the place name(s)
+    plus words like "ich wohne in", "я живу в", "انا ساكن في". "Wo ist das Jobcenter in Mitte"
+    asks for an office and gives None (`district_in` picks the office's district for it).
+    Names of two different districts also give None.
+    """
+    words = normalise(ascii_digits(text)).split()
+    found: set[str] = set()
+    index = 0
+    while index < len(words):
+        pair = "".join(words[index : index + 2]) if index + 1 < len(words) else ""
+        district = _district_of_word(pair) if pair else None  # "prenzlauer berg", "نوي كولن"
+        if district:
+            index += 2
+        else:
+            word = words[index]
+            index += 1
+            district = _district_of_word(word)
+            if district is None and word not in _FILLER:
+                return None
+        if district:
+            found.add(district)
     return found.pop() if len(found) == 1 else None
