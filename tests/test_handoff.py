@@ -60,6 +60,7 @@ from bot.conversation.protocol import (
     SendEntryToUser,
 )
 from bot.conversation.ticket_texts import DESK_LANG
+from bot.localdates import format_hours
 from bot.settings import Settings
 from bot.storage import outbox as outbox_store
 from bot.storage import tickets
@@ -122,7 +123,9 @@ async def test_round_trip(
     assert ticket is not None and ticket.text == draft and ticket.lang == lang
     assert ticket.display_name == (person.full_name if share else None)
     eta = texts.eta(h.services.locales, lang, hsettings.caseworker_hours, h.services.clock())
-    assert sent[-1].text == h.et(lang, "handoff.sent", ticket=ticket.id, eta=eta, hours=hsettings.caseworker_hours)
+    hours = format_hours(hsettings.caseworker_hours, lang, h.services.locales)
+    assert "Mo-Fr" not in hours  # written out in the user's language, not OpenStreetMap syntax
+    assert sent[-1].text == h.et(lang, "handoff.sent", ticket=ticket.id, eta=eta, hours=hours)
     # the 'sent' message left only after the ticket row and its group post were committed; the previews before
     at_sent = [(posts, rows) for call, posts, rows in snapshots if call is sent[-1]]
     assert at_sent == [(1, [(ticket.id, person.id, "open", draft)])]
@@ -204,7 +207,8 @@ async def test_followups_status_close_and_reopen(desk: Harness) -> None:
     state = h.t("uk", "handoff.state_claimed")
 
     status = await h.command(OLENA, "ticket")
-    since = time.strftime("%Y-%m-%d", time.gmtime(ticket.created_at))
+    since = texts.day_of(ticket.created_at, "uk", h.services.locales)
+    assert "-" not in since  # "22 листопада 2026", not 2026-11-22
     assert status[-1].text == h.et("uk", "handoff.status", ticket=ticket.id, state=state, since=since)
     assert status[-1].callback_data() == [CloseMyTicket(ticket.id).pack()]
 

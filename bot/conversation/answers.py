@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.schema import Entry
+from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import feedback, questions
 
 from .card import render_card
@@ -31,11 +32,10 @@ def card_buttons(turn: Turn, entry: Entry, person: bool = True) -> tuple[tuple[B
 
 def card(turn: Turn, entry: Entry, edit: bool = False, person: bool = True) -> list[Reply]:
     chosen, others = turn.kb.office_for(entry, turn.user.district, picked=True)
-    elsewhere = chosen.scope == "residents" and turn.user.district == "outside"
-    text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock(), general=elsewhere)
-    if elsewhere:
-        others = ()
-    elif chosen.scope == "residents" and turn.user.district not in chosen.service_area:
+    if chosen.scope == "residents" and turn.user.district == "outside":
+        return elsewhere(turn, chosen, edit)
+    text = render_card(chosen, turn.kb, turn.services.locales, turn.lang, turn.services.clock())
+    if chosen.scope == "residents" and turn.user.district not in chosen.service_area:
         text += "\n\nℹ️ " + turn.t("card.responsible_depends")
     chunks = split_text(text)
     replies = [Reply(chunk) for chunk in chunks[:-1]]
@@ -44,6 +44,21 @@ def card(turn: Turn, entry: Entry, edit: bool = False, person: bool = True) -> l
         buttons = tuple((turn.entry_button(o),) for o in others) + buttons
     replies.append(Reply(chunks[-1], buttons, edit=edit and len(chunks) == 1))
     return replies
+
+
+def elsewhere(turn: Turn, entry: Entry, edit: bool = False) -> list[Reply]:
+    """Someone from another Berlin district: where to find their own office, and the Berlin-wide services
+    of the same kind; never another district's office as the headline."""
+    topic = entry.topics[0]
+    text = "\n".join(
+        [
+            f"<b>{turn.t(f'topics.{topic}')}</b>",
+            f"ℹ️ {turn.t('card.responsible_depends')} {turn.t('card.other_district')}",
+        ]
+    )
+    berlin_wide = {e.id: e for t in entry.topics for e in turn.kb.in_topic(t) if e.scope == "berlin-wide"}
+    rows = tuple((turn.entry_button(e),) for e in berlin_wide.values())
+    return [Reply(text, (*rows[:CANDIDATES_SHOWN], (turn.button("buttons.menu", ShowMenu()),)), edit=edit)]
 
 
 async def show_entry(turn: Turn, action: ShowEntry) -> list[Reply]:

@@ -92,14 +92,8 @@ def hours_lines(entry: Entry, locales: Locales, lang: str, now: dt.datetime) -> 
     return [*phone_open, *in_person, *phone_closed]
 
 
-def render_card(
-    entry: Entry, kb: KnowledgeBase, locales: Locales, lang: str, now: dt.datetime, general: bool = False
-) -> str:
-    """HTML text of the card; every value from the knowledge files is escaped.
-
-    `general` leaves out the office's own contact details: for someone from another district
-    they would point to the wrong office.
-    """
+def render_card(entry: Entry, kb: KnowledgeBase, locales: Locales, lang: str, now: dt.datetime) -> str:
+    """HTML text of the card; every value from the knowledge files is escaped."""
     t = entry.texts(lang)
 
     def label(key: str) -> str:
@@ -109,12 +103,6 @@ def render_card(
         return escape(isolate(value, lang))
 
     lines = [f"<b>{escape(t.title)}</b>", escape(t.summary), ""]
-    if general:
-        lines.append(f"ℹ️ {label('card.responsible_depends')} {label('card.other_district')}")
-        if t.required_documents:
-            lines.append(f"📄 {label('card.bring')}:")
-            lines.extend(f"  • {escape(item)}" for item in t.required_documents)
-        return "\n".join(lines)
     if entry.address:
         lines.append(f"📍 {label('card.address')}: {latin(entry.address.one_line())}")
     lines.extend(hours_lines(entry, locales, lang, now))

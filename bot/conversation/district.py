@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bot.languages import DISTRICTS
+from bot.matching.normalize import ascii_digits
+from bot.matching.places import district_from_text
 
 from .common import menu_row, stale
 from .context import Turn
@@ -41,9 +43,12 @@ async def set_district(turn: Turn, action: SetDistrict) -> list[Reply]:
 
 
 async def on_district_answer(turn: Turn, text: str) -> list[Reply] | None:
-    """A postcode typed at the district question; None when the text is not a postcode."""
-    postcode = text.strip()
-    if not (postcode.isdigit() and len(postcode) == 5):
+    """A postcode or a place name typed at the district question; None when the text is neither."""
+    named = district_from_text(text)
+    if named is not None:
+        return await set_district(turn, SetDistrict(named))
+    postcode = ascii_digits(text.strip())
+    if not (postcode.isascii() and postcode.isdigit() and len(postcode) == 5):
         return None
     districts = turn.kb.districts_of_postcode(postcode)
     if len(districts) == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.localdates import format_hours
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import outbox, questions, tickets
 from bot.storage.outbox import OutMessage
@@ -118,7 +119,7 @@ async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     await outbox.add(db, group, "post", post_message(turn, ticket, draft), ticket_id, f"post:{ticket_id}", False)
     turn.awaiting, turn.user.draft, turn.user.pending_question = None, None, None
     eta = texts.eta(services.locales, turn.lang, services.settings.caseworker_hours, services.clock())
-    hours = services.settings.caseworker_hours
+    hours = format_hours(services.settings.caseworker_hours, turn.lang, services.locales)
     return [Reply(turn.t("handoff.sent", ticket=ticket_id, eta=eta, hours=hours), edit=True)]
 
 
@@ -193,7 +194,7 @@ async def status(turn: Turn, args: str = "") -> list[Reply]:
     if ticket is None:
         return [Reply(turn.t("handoff.none_open"), ((turn.button("buttons.ask_person", AskPerson()),),))]
     state = turn.raw(f"handoff.state_{ticket.status}")
-    since = texts.day_of(ticket.created_at)
+    since = texts.day_of(ticket.created_at, turn.lang, turn.services.locales)
     rows = ((turn.button("buttons.close_ticket", CloseMyTicket(ticket.id)),),)
     return [Reply(turn.t("handoff.status", ticket=ticket.id, state=state, since=since), rows)]
 

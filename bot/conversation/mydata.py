@@ -20,7 +20,7 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         "mydata.text",
         language=turn.services.locales.name(turn.lang),
         district=district_label(turn),
-        since=day_of(turn.user.created_at or turn.services.clock().timestamp()),
+        since=day_of(turn.user.created_at or turn.services.clock().timestamp(), turn.lang, turn.services.locales),
         questions=await questions.count_for_user(db, turn.user.user_id),
         tickets=await tickets.count_for_user(db, turn.user.user_id),
     )

@@ -18,7 +18,12 @@ _THANKS = ("thank", "danke", "شكر", "спасиб", "дяку", "tesekk", "te
 
 
 async def ask(turn: Turn, text: str) -> list[Reply]:
-    decision = turn.services.matcher.match(text, turn.lang, turn.user.district)
+    matcher = turn.services.matcher
+    if matcher.intents.is_gibberish(text):  # keyboard mash, markup, emoji: no guess, no hand-off offer
+        return [Reply(turn.t("errors.not_understood"), menu_row(turn))]
+    if matcher.intents.wants_person(text):  # the question before "I want a human" is the one to send
+        return await handoff.ask_person(turn, AskPerson())
+    decision = matcher.match(text, turn.lang, turn.user.district)
     best = decision.best
     await questions.log(
         turn.services.db, turn.user.user_id, decision.lang, text, decision.action, decision.intent,
@@ -27,6 +32,8 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
     if decision.intent == "smalltalk":
         return smalltalk(turn, text)
     replies = await _answer(turn, text, decision)
+    if decision.intent != "complex" and matcher.intents.urgent_legal(text):
+        replies = urgent_legal_help(turn) + replies  # a deadline or detention: legal help today, first
     return replies + await handoff.add_offer(turn)
 
 

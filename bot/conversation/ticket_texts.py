@@ -6,7 +6,9 @@ import datetime as dt
 from html import escape
 
 from bot import hours
+from bot.hours import BERLIN
 from bot.i18n import Locales
+from bot.localdates import format_date
 from bot.storage.outbox import OutMessage
 from bot.storage.tickets import Ticket
 
@@ -73,5 +75,6 @@ def desk_notice(locales: Locales, ticket: Ticket, key: str) -> OutMessage:
     return to_ticket(ticket, escape(locales.t(DESK_LANG, key, ticket=ticket.id)))
 
 
-def day_of(timestamp: float) -> str:
-    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()
+def day_of(timestamp: float, lang: str, locales: Locales) -> str:
+    """The Berlin calendar day of a timestamp, written out in the user's language."""
+    return format_date(dt.datetime.fromtimestamp(timestamp, BERLIN).date(), lang, locales)

@@ -3,10 +3,11 @@ urgent legal help, no captured conversation. Each in two languages, one right-to
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
-from harness import GROUP, MARIA, OMAR, Harness
+from harness import GROUP, MARIA, OLENA, OMAR, Harness
 
 from bot.conversation.protocol import AddToTicket, AskPerson, Awaiting, SendDraft
 from bot.conversation.ticket_texts import DESK_LANG
@@ -18,7 +19,7 @@ DEPORTATION = {
     "de": "Ich habe einen Abschiebungsbescheid bekommen und die Frist ist nächste Woche",
     "ar": "وصلني قرار ترحيل والمهلة الأسبوع الجاي، شو لازم اعمل",
 }
-PEOPLE = {"de": MARIA, "ar": OMAR}
+PEOPLE = {"de": MARIA, "ar": OMAR, "fa": OMAR, "ru": OLENA}
 CRISIS = "berliner-krisendienst"
 
 
@@ -119,3 +120,80 @@ async def test_none_of_these_and_ticket_command_offer_a_person(desk: Harness, la
     await h.press(person, "N")  # "none of these" under a choice
     none = await h.press(person, "N")
     assert AskPerson().pack() in data(none)
+
+
+GIBBERISH = {"de": "asdfghjkl", "ar": "؟؟؟؟؟", "fa": "ححححححح"}
+HUMAN = {"de": "Ich möchte mit einem Menschen sprechen", "fa": "میخوام با یه آدم حرف بزنم", "ar": "بدي احكي مع انسان"}
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_nonsense_gets_i_did_not_understand_and_no_hand_off(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    calls = await h.say(person, GIBBERISH[lang])
+    assert texts(calls) == [h.et(lang, "errors.not_understood")]
+    assert AskPerson().pack() not in data(calls)
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_asking_for_a_human_in_words_starts_a_question_for_a_caseworker(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    await h.say(person, DEPORTATION[lang])
+    calls = await h.say(person, HUMAN[lang])
+    assert SendDraft().pack() in data(calls), texts(calls)  # the preview, with the earlier question as draft
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.draft == DEPORTATION[lang]
+
+
+@pytest.mark.parametrize(("lang", "typed", "district"), [
+    ("de", "Moabit", "mitte"), ("ru", "Моабит", "mitte"), ("ar", "١٠١١٥", "mitte"),
+    ("fa", "شارلوتنبورگ", "charlottenburg-wilmersdorf"), ("de", "Kreuzberg", "outside"),
+])
+async def test_a_place_or_a_postcode_in_any_script_answers_the_district_question(
+    desk: Harness, lang: str, typed: str, district: str
+) -> None:
+    h, person = desk, PEOPLE.get(lang, MARIA)
+    await h.command(person, "start")
+    await h.press(person, f"L:{lang}")
+    await h.say(person, typed)
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.district == district and record.awaiting is None
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_at_night_the_crisis_card_leads_with_the_open_phone_line(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    h.services.clock = lambda: dt.datetime(2026, 12, 9, 2, 30)  # a Wednesday, 02:30
+    await h.onboard(person, lang)
+    calls = await h.say(person, SUICIDE[lang])
+    card = next(t for t in texts(calls) if title(h, CRISIS, lang) in t)
+    first_hours = next(line for line in card.split("\n") if line.startswith(("🕒", "📞", "🔴", "🟢")))
+    assert first_hours.startswith(("📞", "🟢")), card
+    assert h.et(lang, "card.closed") not in card
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_another_district_never_gets_a_wrong_districts_office_as_headline(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.command(person, "start")
+    await h.press(person, f"L:{lang}")
+    await h.press(person, "D:outside")
+    question = {"de": "Ich brauche Bürgergeld vom Jobcenter", "ar": "بدي اقدم على Bürgergeld بالجوب سنتر"}[lang]
+    calls = await h.say(person, question)
+    everything = "\n".join(texts(calls))
+    for office in ("jobcenter-mitte", "jobcenter-charlottenburg-wilmersdorf"):
+        assert title(h, office, lang) not in everything
+    assert "service.berlin.de" in everything
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_deleting_my_data_keeps_my_language_choice_in_my_hands(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    await h.command(person, "deletemydata")
+    calls = await h.press(person, "X:1")
+    assert texts(calls)[-1] == h.et(lang, "language.choose")  # asked in the language they chose, not reset
+    await h.press(person, f"L:{lang}")
+    mydata = await h.command(person, "mydata")
+    assert "1970" not in (mydata[-1].text or "")
