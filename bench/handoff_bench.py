@@ -74,6 +74,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def run(n: int, folder: Path) -> int:
     settings = Settings(
+        semantic_layer=False,
         database_path=folder / "wegweiser.db",
         knowledge_dir=REPO / "knowledge",
         locales_dir=REPO / "locales",

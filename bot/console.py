@@ -67,5 +67,6 @@ async def chat(settings: Settings, lang: str | None = None) -> int:
             if incoming is not None:
                 buttons = render(await conversation.handle(sender, incoming))
     finally:
+        await services.semantic.stop()
         await services.db.close()
     return 0

@@ -30,6 +30,17 @@ def _int(name: str, raw: str | None, default: int | None) -> int | None:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _switch(name: str, raw: str | None, default: bool) -> bool:
+    if raw is None:
+        return default
+    value = raw.lower()
+    if value in ("on", "true", "1", "yes"):
+        return True
+    if value in ("off", "false", "0", "no"):
+        return False
+    raise SettingsError(f"{name} must be on or off, got {raw!r}")
+
+
 @dataclass(frozen=True)
 class Settings:
     bot_token: str | None = None
@@ -46,6 +57,9 @@ class Settings:
     log_level: str = "INFO"
     retention_days: int = 90
     user_rate_limit: int = 20
+    webhook_listen: str = "127.0.0.1"  # behind a TLS reverse proxy; 0.0.0.0 only when told so
+    semantic_layer: bool = True  # SEMANTIC_LAYER=off answers with the lexical matcher alone
+    embed_timeout_ms: int = 400  # a message's embedding after this is dropped: the lexical decision stands
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -74,6 +88,9 @@ class Settings:
             log_level=(get("LOG_LEVEL") or "INFO").upper(),
             retention_days=retention,
             user_rate_limit=_int("USER_RATE_LIMIT", get("USER_RATE_LIMIT"), 20) or 20,
+            webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
+            semantic_layer=_switch("SEMANTIC_LAYER", get("SEMANTIC_LAYER"), True),
+            embed_timeout_ms=_int("EMBED_TIMEOUT_MS", get("EMBED_TIMEOUT_MS"), 400) or 400,
         )
 
     @property

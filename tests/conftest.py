@@ -63,6 +63,7 @@ def real_matcher(loaded: Loaded) -> Matcher:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(
+        semantic_layer=False,  # the real model is tested on its own (tests/matching/test_semantic.py)
         database_path=tmp_path / "wegweiser.db",
         knowledge_dir=REPO / "knowledge",
         locales_dir=REPO / "locales",

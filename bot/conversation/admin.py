@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from bot.i18n import load_locales
-from bot.knowledge.loader import load_knowledge
-from bot.knowledge.problems import errors
-from bot.matching import Matcher
+import asyncio
+
+from bot.runtime import check
 from bot.storage import feedback, questions, users
 
 from .context import Turn
@@ -16,15 +15,18 @@ MAX_PROBLEMS_SHOWN = 30
 
 
 async def reload(turn: Turn, args: str = "") -> list[Reply]:
-    settings = turn.services.settings
-    result = load_knowledge(settings.knowledge_dir)
-    locales, locale_problems = load_locales(settings.locales_dir)
-    problems = errors(result.problems + locale_problems)
-    if result.knowledge is None or locales is None or problems:
+    """Validate and build off the event loop (others keep being served), then swap all at once."""
+    services = turn.services
+    loaded, problems = await asyncio.to_thread(check, services.settings)
+    if loaded is None:
         listing = "\n".join(str(p) for p in problems[:MAX_PROBLEMS_SHOWN])
         return [Reply(turn.t("admin.reload_failed", problems=listing))]
-    turn.services.swap(result.knowledge, Matcher(result.knowledge), locales)
-    return [Reply(turn.t("admin.reload_ok", entries=len(result.knowledge.active)))]
+    if services.matcher.semantic is not None and services.semantic.embedder is not None:
+        await services.semantic.attach(loaded.matcher, services.settings.knowledge_dir)  # only new texts embedded
+    services.swap(loaded.kb, loaded.matcher, loaded.locales)
+    if loaded.matcher.semantic is None:  # the layer was still building or is off: finish in the background
+        services.semantic.attach_in_background(loaded.matcher, services.settings.knowledge_dir)
+    return [Reply(turn.t("admin.reload_ok", entries=len(loaded.kb.active)))]
 
 
 async def stats(turn: Turn, args: str = "") -> list[Reply]:
@@ -43,7 +45,8 @@ async def stats(turn: Turn, args: str = "") -> list[Reply]:
         handoff=split.get("handoff", 0),
         helpful=helpful,
     )
-    return [Reply(text)]
+    semantic = turn.t("admin.semantic", status=turn.services.semantic.status(turn.services.matcher))
+    return [Reply(f"{text}\n{semantic}")]
 
 
 FLOW = Flow(commands=(Command("reload", reload, Audience.ADMIN), Command("stats", stats, Audience.ADMIN)))

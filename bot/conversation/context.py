@@ -11,6 +11,7 @@ from bot.i18n import Locales
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 from bot.matching import Matcher
+from bot.matching.semantic_layer import SemanticLayer
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.users import UserRecord
@@ -31,6 +32,7 @@ class Services:
     matcher: Matcher
     locales: Locales
     clock: Callable[[], dt.datetime]
+    semantic: SemanticLayer = field(default_factory=SemanticLayer.off)
     generation: str = field(init=False)
 
     def __post_init__(self) -> None:

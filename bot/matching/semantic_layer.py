@@ -1,0 +1,86 @@
+"""The semantic layer at run time: the model loaded once, the index built off the event loop, queries
+embedded with a time limit. Whatever fails here, the bot keeps answering with the lexical matcher.
+
+A cold start answers lexically at once and switches to the semantic layer when the index is built (a
+log line says so); `wegweiser kb embed` fills the on-disk cache ahead of time so a start is warm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decide import Matcher
+from .semantic import Embedder, Vector, embed_query, load_embedder
+from .semantic_index import BuildReport, build_semantic_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SemanticLayer:
+    embedder: Embedder | None
+    reason: str  # the model's description, or why the layer is off or unavailable
+    cache_dir: Path | None
+    timeout_s: float
+    building: bool = False
+    last_build: BuildReport | None = None
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    @classmethod
+    def off(cls, reason: str = "switched off (SEMANTIC_LAYER=off)") -> SemanticLayer:
+        return cls(None, reason, None, 0.0)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None, timeout_s: float) -> SemanticLayer:
+        embedder, reason = load_embedder()
+        if embedder is None:
+            log.warning("semantic layer unavailable, answering lexically: %s", reason)
+        return cls(embedder, reason, cache_dir, timeout_s)
+
+    def status(self, matcher: Matcher) -> str:
+        """One line for /stats and the logs."""
+        if self.embedder is None:
+            return f"off: {self.reason}"
+        if matcher.semantic is not None:
+            texts = self.last_build.texts if self.last_build else 0
+            return f"on ({self.reason}; {texts} texts)"
+        return "building the index (answering lexically meanwhile)" if self.building else "not built"
+
+    async def attach(self, matcher: Matcher, knowledge_dir: Path) -> None:
+        """Build the index for `matcher`'s knowledge in a worker thread, then switch the matcher to it."""
+        if self.embedder is None:
+            return
+        embedder = self.embedder
+        self.building = True
+        try:
+            index, report = await asyncio.to_thread(
+                build_semantic_index, matcher.kb, embedder, self.cache_dir, knowledge_dir / "examples"
+            )
+            matcher.attach(index)
+        except Exception:  # an optional layer: keep answering lexically, say why
+            log.exception("semantic index could not be built; answering lexically")
+            return
+        finally:
+            self.building = False
+        self.last_build = report
+        log.info("semantic layer on: %d texts (%d embedded now) in %.1f s", report.texts, report.embedded,
+                 report.seconds)
+
+    def attach_in_background(self, matcher: Matcher, knowledge_dir: Path) -> None:
+        task = asyncio.get_running_loop().create_task(self.attach(matcher, knowledge_dir), name="semantic-index")
+        self._tasks.add(task)  # keep a reference until done, or the task may be collected mid-way
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def vector(self, matcher: Matcher, text: str) -> Vector | None:
+        """The message's embedding when the layer is on for this matcher; None means: decide lexically."""
+        if self.embedder is None or matcher.semantic is None:
+            return None
+        return await embed_query(self.embedder, text, self.timeout_s)
