@@ -1,0 +1,110 @@
+"""Sending with retries: flood waits and network errors, without really waiting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.conversation.replies import Reply
+from bot.telegram import render
+
+SENT = "sent"
+
+
+@pytest.fixture
+def delays(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every delay render asks asyncio.sleep for; nothing really sleeps (only render's asyncio is swapped)."""
+    requested: list[float] = []
+
+    async def sleep(delay: float) -> None:
+        requested.append(delay)
+
+    monkeypatch.setattr(render, "asyncio", types.SimpleNamespace(sleep=sleep))
+    return requested
+
+
+def calls(*outcomes: BaseException | str) -> tuple[Callable[[], Awaitable[str]], list[int]]:
+    """A Bot API call that fails or succeeds as scripted, and the list of its attempts."""
+    attempts: list[int] = []
+
+    async def call() -> str:
+        attempts.append(len(attempts) + 1)
+        outcome = outcomes[len(attempts) - 1]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    return call, attempts
+
+
+async def test_too_many_requests_waits_exactly_retry_after_then_retries(delays: list[float]) -> None:
+    call, attempts = calls(RetryAfter(1), SENT)
+    assert await render._retrying(call) == SENT
+    assert delays == [1.0]
+    assert attempts == [1, 2]
+
+
+async def test_retry_after_given_as_a_timedelta(delays: list[float], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # PTB then reports retry_after as a timedelta
+    flood = RetryAfter(dt.timedelta(seconds=2.5))
+    assert isinstance(flood.retry_after, dt.timedelta)
+    call, _ = calls(flood, SENT)
+    assert await render._retrying(call) == SENT
+    assert delays == [2.5]
+
+
+async def test_a_long_flood_wait_is_capped_at_30_seconds(delays: list[float]) -> None:
+    call, _ = calls(RetryAfter(120), SENT)
+    assert await render._retrying(call) == SENT
+    assert delays == [30.0]
+
+
+async def test_the_third_flood_error_is_raised_after_two_waits(delays: list[float]) -> None:
+    call, attempts = calls(RetryAfter(3), RetryAfter(4), RetryAfter(5), SENT)
+    with pytest.raises(RetryAfter):
+        await render._retrying(call)
+    assert delays == [3.0, 4.0]
+    assert attempts == [1, 2, 3]
+
+
+async def test_network_errors_are_retried_with_a_growing_pause(delays: list[float]) -> None:
+    call, attempts = calls(TimedOut(), NetworkError("connection reset"), SENT)
+    assert await render._retrying(call) == SENT
+    assert delays == [0.5, 1.0]
+    assert attempts == [1, 2, 3]
+
+
+@pytest.mark.parametrize("error", [BadRequest("chat not found"), Forbidden("bot was blocked by the user")])
+async def test_refusals_are_raised_at_once_without_waiting(delays: list[float], error: Exception) -> None:
+    call, attempts = calls(error, SENT)
+    with pytest.raises(type(error)):
+        await render._retrying(call)
+    assert delays == []
+    assert attempts == [1]
+
+
+class FakeBot:
+    """Just enough of telegram.Bot for render.send: records messages, fails as scripted."""
+
+    def __init__(self, *failures: Exception) -> None:
+        self.failures = list(failures)
+        self.sent: list[tuple[int, str, dict[str, Any]]] = []
+
+    async def send_message(self, chat_id: int, text: str, **kwargs: Any) -> None:
+        self.sent.append((chat_id, text, kwargs))
+        if self.failures:
+            raise self.failures.pop(0)
+
+
+async def test_send_waits_retry_after_and_delivers_the_message(delays: list[float]) -> None:
+    bot = FakeBot(RetryAfter(1))
+    await render.send(bot, 42, [Reply("<b>Hallo</b>")])  # type: ignore[arg-type]
+    assert delays == [1.0]
+    assert [(chat, text) for chat, text, _ in bot.sent] == [(42, "<b>Hallo</b>"), (42, "<b>Hallo</b>")]
+    assert bot.sent[-1][2]["parse_mode"] == ParseMode.HTML
