@@ -78,12 +78,6 @@ def test_round_the_clock_is_open_in_the_middle_of_the_night() -> None:
     assert status("24/7", D(2026, 3, 10, 2, 30)) == Status(True, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: round-the-clock services ('24/7', used by six knowledge entries such as Giftnotruf, 110 and 112) "
-    "show as closed on public holidays, with no reopening time, because every expression without PH is closed "
-    "on a holiday",
-)
 def test_round_the_clock_stays_open_on_a_holiday() -> None:
     assert status("24/7", D(2026, 12, 25, 10, 0)).is_open
 

@@ -1,4 +1,4 @@
-"""Service cards: every value escaped, Latin fragments isolated in Arabic, the general card without contacts."""
+"""Service cards: every value escaped, Latin fragments isolated in Arabic."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ _BOLD = re.compile(r"</?b>")
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|#x27);")
 
 
-def card(loaded: Loaded, entry: Entry, lang: str, general: bool = False) -> str:
-    return render_card(entry, loaded.kb, loaded.locales, lang, NOW, general=general)
+def card(loaded: Loaded, entry: Entry, lang: str) -> str:
+    return render_card(entry, loaded.kb, loaded.locales, lang, NOW)
 
 
 def assert_html_safe(html: str) -> None:
@@ -83,12 +83,11 @@ def hostile(entry: Entry) -> Entry:
 @pytest.mark.parametrize("lang", ["de", "ar"])
 def test_markup_in_knowledge_files_never_reaches_telegram_as_html(loaded: Loaded, lang: str) -> None:
     entry = hostile(loaded.kb.by_id["elterngeldstelle-mitte"])
-    for general in (False, True):
-        html = card(loaded, entry, lang, general)
-        assert_html_safe(html)
-        assert "<script>" not in html and "<i>" not in html and "<br>" not in html
-        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
-        assert "&lt;b&gt;Pass&lt;/b&gt;" in html
+    html = card(loaded, entry, lang)
+    assert_html_safe(html)
+    assert "<script>" not in html and "<i>" not in html and "<br>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+    assert "&lt;b&gt;Pass&lt;/b&gt;" in html
     shown = unescape(card(loaded, entry, lang))
     assert isolate("Straße <7> & Hof 'links', 10115 Berlin", lang) in shown
     assert isolate("https://example.org/?a=1&b=<2>", lang) in shown
@@ -117,34 +116,6 @@ def test_arabic_cards_isolate_latin_address_phone_website_and_times(loaded: Load
 def test_left_to_right_cards_carry_no_isolates(loaded: Loaded, entry_id: str) -> None:
     html = card(loaded, loaded.kb.by_id[entry_id], "de")
     assert LRI not in html and PDI not in html
-
-
-@pytest.mark.parametrize("lang", ["de", "ar"])
-def test_the_general_card_leaves_out_the_offices_contact_details(loaded: Loaded, lang: str) -> None:
-    office = loaded.kb.by_id["elterngeldstelle-mitte"]
-    full, general = card(loaded, office, lang), card(loaded, office, lang, general=True)
-    contacts = [office.website or "", office.email or "", *(p.number for p in office.phones)]
-    assert office.address is not None
-    contacts.append(office.address.one_line())
-
-    for value in contacts:
-        assert escape(value) in full
-        assert escape(value) not in general, value
-    for marker in ("📍", "🕒", "📞", "🌐", "✉️", "📅"):
-        assert marker not in general
-    t = loaded.locales.t
-    assert f"ℹ️ {escape(t(lang, 'card.responsible_depends'))} {escape(t(lang, 'card.other_district'))}" in general
-    assert general.startswith(f"<b>{escape(office.texts(lang).title)}</b>\n{escape(office.texts(lang).summary)}")
-    assert_html_safe(general)
-
-
-def test_the_general_card_still_lists_the_documents_to_bring(loaded: Loaded) -> None:
-    entry = loaded.kb.by_id["zentrum-sexuelle-gesundheit-mitte"]
-    general = card(loaded, entry, "de", general=True)
-    documents = entry.texts("de").required_documents
-    assert documents
-    assert all(f"  • {escape(item)}" in general for item in documents)
-    assert entry.address is not None and escape(entry.address.one_line()) not in general and "📍" not in general
 
 
 def test_opening_hours_follow_the_clock(loaded: Loaded) -> None:
