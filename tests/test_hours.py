@@ -56,12 +56,6 @@ def test_an_expression_that_mentions_ph_decides_itself() -> None:
     assert status("Mo-Fr 09:00-16:00; PH 09:00-16:00", D(2026, 5, 1, 10, 0)) == Status(True, D(2026, 5, 1, 16, 0))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: OpeningHours(expression) is built without a country, so the library never sees a public holiday; "
-    "an expression mentioning PH only switches off the Berlin holiday check, and 'PH off' or 'PH 10:00-12:00' "
-    "are ignored (the office shows as open on the holiday)",
-)
 @pytest.mark.parametrize(
     ("expression", "now", "expected"),
     [

@@ -65,8 +65,7 @@ async def show_entry(turn: Turn, action: ShowEntry) -> list[Reply]:
     entry = turn.entry_at(action.gen, action.entry)
     if entry is None:
         return stale(turn)
-    turn.awaiting = None
-    turn.user.clarify_rounds = 0
+    turn.question_settled()
     return card(turn, entry)
 
 

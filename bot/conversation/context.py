@@ -78,6 +78,13 @@ class Turn:
     def awaiting(self, state: Awaiting | None) -> None:
         self.user.awaiting = state.value if state is not None else None
 
+    def question_settled(self) -> None:
+        """A question was answered: "which one?" is over, but the language or district question asked at
+        the start stays open until it is answered."""
+        if self.awaiting not in (Awaiting.LANGUAGE, Awaiting.DISTRICT):
+            self.awaiting = None
+        self.user.clarify_rounds = 0
+
     def t(self, key: str, **values: object) -> str:
         """Locale text, HTML-escaped (placeholders are escaped too)."""
         return escape(self.services.locales.t(self.lang, key, **values))

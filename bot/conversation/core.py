@@ -68,6 +68,7 @@ class Conversation:
             replies = await self._dispatch(turn, incoming)
         except Exception:
             log.exception("flow failed for %s", type(incoming).__name__)
+            await self.services.db.rollback()
             return [Reply(turn.t("errors.generic"))]
         if not turn.erased:
             await users.save(self.services.db, turn.user)  # committed before anything is sent

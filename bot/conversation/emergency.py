@@ -34,9 +34,8 @@ async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     if turn.awaiting is Awaiting.HANDOFF:  # writing to a caseworker: the words belong in the question too
         replies.extend(await handoff.add_details(turn, text) or [])
         return replies
-    turn.user.pending_question, turn.user.clarify_rounds = text, 0
-    if turn.awaiting is not Awaiting.DISTRICT:  # the district question stays open for later
-        turn.awaiting = None
+    turn.user.pending_question = text
+    turn.question_settled()  # the district question stays open for later
     ticket = await handoff.current_ticket(turn)
     if ticket is not None:
         replies.extend(await handoff.follow_up(turn, ticket, text, urgent=True))

@@ -48,6 +48,8 @@ class Action:
         data = SEP.join(parts)
         if len(data.encode()) > MAX_BYTES or not data.isascii():
             raise ValueError(f"callback data over {MAX_BYTES} bytes or not ASCII: {data!r}")
+        if unpack(data) != self:  # a value the reader would refuse: the button would always be "out of date"
+            raise ValueError(f"button data {data!r} would not be read back as {self!r}")
         return data
 
     @classmethod

@@ -41,21 +41,24 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
 async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
     user, best = turn.user, decision.best
     if decision.intent == "emergency" and best is not None:  # normally caught earlier by the emergency flow
-        user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
+        user.pending_question = text
+        turn.question_settled()
         others = tuple((turn.entry_button(c.entry),) for c in decision.candidates[1:])
         return [Reply(turn.t("question.emergency_first"), others), *answers.card(turn, best)]
     if decision.action == "answer" and best is not None:
-        user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
+        user.pending_question = text
+        turn.question_settled()
         return answers.card(turn, best)
     if decision.intent == "complex":
-        user.pending_question, user.clarify_rounds, turn.awaiting = text, 0, None
+        user.pending_question = text
+        turn.question_settled()
         return urgent_legal_help(turn) + offer_person(turn)
     rounds = user.clarify_rounds + 1 if turn.awaiting is Awaiting.CLARIFY else 1
     user.pending_question, user.clarify_rounds = text, rounds
     if decision.action == "clarify" and rounds <= MAX_CLARIFY_ROUNDS:
         turn.awaiting = Awaiting.CLARIFY
         return clarify(turn, decision)
-    turn.awaiting, user.clarify_rounds = None, 0
+    turn.question_settled()
     return offer_person(turn)
 
 
@@ -82,7 +85,7 @@ def smalltalk(turn: Turn, text: str) -> list[Reply]:
 async def none_of_these(turn: Turn, action: NoneOfThese) -> list[Reply]:
     await questions.mark_outcome(turn.services.db, turn.user.user_id, "none-of-these")
     if turn.user.clarify_rounds >= MAX_CLARIFY_ROUNDS:
-        turn.awaiting, turn.user.clarify_rounds = None, 0
+        turn.question_settled()
         return offer_person(turn)
     turn.awaiting = Awaiting.CLARIFY
     person = ((turn.button("buttons.ask_person", AskPerson()),),)

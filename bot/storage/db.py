@@ -133,6 +133,10 @@ class Database:
         """End the current transaction: what was written is durable before anyone is told."""
         await self.conn.commit()
 
+    async def rollback(self) -> None:
+        """Drop what a failed step wrote, so the next step does not commit half of it."""
+        await self.conn.rollback()
+
     async def close(self) -> None:
         await self.conn.close()
 

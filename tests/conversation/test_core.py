@@ -229,11 +229,6 @@ async def test_a_flow_that_raises_gets_the_generic_error_and_saves_nothing(
     assert stored is not None and (stored.lang, stored.district) == ("de", "mitte")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Conversation.handle does not roll back when a flow raises, so the failed turn's uncommitted "
-    "writes are committed by the next turn's users.save",
-)
 async def test_a_failed_turn_leaves_no_half_written_rows(services: Services) -> None:
     async def writes_then_fails(turn: Turn, args: str) -> list[Reply]:
         await services.db.conn.execute(
@@ -252,11 +247,6 @@ async def test_a_failed_turn_leaves_no_half_written_rows(services: Services) -> 
     assert row is not None and row[0] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (probable): a newcomer whose first message is a question is never asked the district: answering "
-    "clears Awaiting.LANGUAGE, so start.set_language no longer sees the first language choice",
-)
 async def test_a_newcomer_who_asks_first_is_still_asked_the_district_after_the_language(
     services: Services, conversation: Conversation
 ) -> None:
