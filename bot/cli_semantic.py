@@ -7,12 +7,24 @@ import sys
 from pathlib import Path
 
 from bot.knowledge.model import KnowledgeBase
-from bot.matching.embed_cache import EmbedCache, cache_path
+from bot.matching.embed_cache import EmbedCache, Progress, cache_path
 from bot.matching.semantic import EMBED_THREADS, load_embedder
 from bot.matching.semantic_index import build_semantic_index, cache_dir_for
 from bot.settings import Settings
 
 PROGRESS_EVERY = 512  # texts between progress lines: a cold build takes minutes and should be seen moving
+
+
+def stderr_progress() -> Progress:
+    """Progress lines on stderr every PROGRESS_EVERY texts (stdout stays clean for JSON)."""
+    shown = [0]
+
+    def progress(done: int, total: int) -> None:
+        if done - shown[0] >= PROGRESS_EVERY or done == total:
+            shown[0] = 0 if done == total else done
+            print(f"  {done}/{total} embedded", file=sys.stderr)
+
+    return progress
 
 
 def add_embed_parser(kb_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -32,14 +44,7 @@ def run_embed(args: argparse.Namespace, settings: Settings, kb: KnowledgeBase) -
     knowledge_dir: Path = args.knowledge_dir or settings.knowledge_dir
     cache_dir: Path = args.cache_dir or cache_dir_for(settings.database_path)
     examples_dir: Path = args.examples or knowledge_dir / "examples"
-    shown = [0]
-
-    def progress(done: int, total: int) -> None:
-        if done - shown[0] >= PROGRESS_EVERY or done == total:
-            shown[0] = 0 if done == total else done
-            print(f"  {done}/{total} embedded", file=sys.stderr)
-
-    _, report = build_semantic_index(kb, embedder, cache_dir, examples_dir, progress)
+    _, report = build_semantic_index(kb, embedder, cache_dir, examples_dir, stderr_progress())
     for problem in report.problems:
         print(f"example bank: {problem}", file=sys.stderr)
     print(

@@ -168,9 +168,9 @@ class Matcher:
         out: list[Candidate] = []
         for rank, candidate in enumerate(candidates):
             own, others = self.kb.office_for(candidate.entry, district, named)
-            out.append(Candidate(own, candidate.score))
+            out.append(replace(candidate, entry=own))
             if others and rank == 0 and expand:
-                out.extend(Candidate(v, candidate.score) for v in others)
+                out.extend(replace(candidate, entry=v) for v in others)
         return tuple(out)
 
     def detect_language(self, text: str, hint: str | None = None) -> str:
