@@ -70,6 +70,7 @@ class SemanticLayer:
                  report.seconds)
 
     def attach_in_background(self, matcher: Matcher, knowledge_dir: Path) -> None:
+        self.building = self.embedder is not None
         task = asyncio.get_running_loop().create_task(self.attach(matcher, knowledge_dir), name="semantic-index")
         self._tasks.add(task)  # keep a reference until done, or the task may be collected mid-way
         task.add_done_callback(self._tasks.discard)
