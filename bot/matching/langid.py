@@ -14,6 +14,7 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.languages import SUPPORTED
 
+from .langid_latin import TRANSLITERATED
 from .langid_latin import guess as guess_latin
 from .langid_words import ARABIC_SCRIPT_PERSIAN_WORDS, CYRILLIC_ENDING_MIN_LENGTH, CYRILLIC_ENDINGS, CYRILLIC_WORDS
 from .normalize import looks_arabizi, normalise, script_of
@@ -116,10 +117,14 @@ def detect(text: str, hint: str | None = None) -> str:
 
     German office words, Arabizi and Finglish are written in Latin letters by people who
     chose Arabic or Persian: Latin text alone does not overrule a non-Latin choice.
-    Without a (supported) choice, `_guess` decides alone.
+    Without a (supported) choice, `_guess` decides alone; with one, the choice stands whenever
+    `_guess` agrees with it, and otherwise the script and lingua rules below decide as before.
     """
     if hint not in SUPPORTED or hint is None:
         return _guess(text)
+    guessed = _guess(text)
+    if guessed == hint:
+        return hint  # the message reads as the chosen language: "where is the jobcenter" stays English
     script = _main_script(text)
     letters = set(text.lower())
     if script == "arabic":
@@ -135,8 +140,8 @@ def detect(text: str, hint: str | None = None) -> str:
             return hint
     else:
         if _script_of_lang(hint) != "latin":
-            if len(text.split()) < 4:
-                return hint
+            if len(text.split()) < 4 or guessed in TRANSLITERATED:
+                return hint  # Arabizi, Finglish or translit: written in Latin letters for want of a keyboard
             code, confidence = _lingua(text, "latin")
             return code if confidence >= 0.9 and not any(looks_arabizi(w) for w in text.split()) else hint
         if len(text.split()) < 4:
