@@ -48,6 +48,10 @@ _TURKISH_WORD = re.compile(
     r"m[iu]s[iu]n(iz)?|m[iu]y[iu][mz]|l[ae]r[iu]|l[ae]rd[ae]n?|[iu]m[iu]z)$"
 )
 _TURKISH_MIN_LENGTH = 5  # "mak" and "lari" endings need a stem before them
+# Russian and Ukrainian in Latin letters: reflexive -tsya/-sya and first person -ayu/-yayu (nakhoditsya,
+# ponimayu); a vote for both, the words decide between them
+_SLAVIC_WORD = re.compile(r"(t?sya|[aey]yu|iyu)$")
+_SLAVIC_MIN_LENGTH = 5  # "asya", "uyu": too short to tell
 # Turkish joins case endings to names with an apostrophe (Berlin'de, Jobcenter'dan, BAMF'ın);
 # English contracts with one (I'm, don't, landlord's)
 _APOSTROPHE = re.compile(r"(\w)['’`](\w+)")
@@ -120,6 +124,9 @@ def votes(text: str) -> tuple[Votes, list[str]]:
                 counted["fa"] += 1
             if token not in LATIN_WORDS["tr"] and looks_turkish_word(token):
                 counted["tr"] += 1
+            if len(token) >= _SLAVIC_MIN_LENGTH and _SLAVIC_WORD.search(token):
+                counted["ru"] += 1
+                counted["uk"] += 1
     return counted, kept
 
 

@@ -70,6 +70,23 @@ def test_russian_stays_russian() -> None:
     ])
 
 
+def test_russian_and_ukrainian_in_latin_letters() -> None:
+    _check("ru", [
+        "zdravstvujte, mne nuzhna pomosh",
+        "gde nahoditsya jobcenter",
+        "u menya net strahovki chto delat",
+        "ya ne ponimayu pismo",
+        "pomogite pozhaluysta s anmeldung",
+    ])
+    _check("uk", [
+        "pryvit, meni potribna dopomoha z kvartyroyu",
+        "de mozhna otrymaty dokumenty",
+        "dyakuyu za dopomohu",
+        "chy ye tut ukrayinski shkoly",
+        "shcho robyty yakshcho nemaye strakhovky",
+    ])
+
+
 def test_turkish_without_its_letters() -> None:
     _check("tr", [
         "calisma izni icin nereye basvurmam lazim",
