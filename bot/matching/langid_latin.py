@@ -25,10 +25,11 @@ TRANSLITERATED = ("ar", "fa", "ru", "uk")  # written in Latin letters for want o
 # is near-certain Arabic, more than a function word
 ARABIZI_WEIGHT = 2.0
 _ARABIZI = re.compile(r"[a-z][2356789]|[2356789][a-z]")
-# Numbers with a unit or ending are not Arabizi: 2yo, 3rd, 7am, 10km, 3er, 2te, 5'te
+# Numbers with a unit or ending are not Arabizi: 2yo, 3rd, 7am, 3er, 2te, 5'te; nor are two digits and
+# more before letters (25eur, 10km, 24h): Arabizi writes one digit for one letter
 _NUMBER_WITH_UNIT = re.compile(
-    r"^\d+(st|nd|rd|th|h|hr|hrs|min|mins|am|pm|k|km|kg|m|x|yo|y|yr|yrs|j|er|te|ten|mal|de|da|den|dan|ta"
-    r"|li|lu|lik|luk|nci|inci|uncu|ncu|e|eme)$"
+    r"^\d{2,}[a-z]+$|^\d+(st|nd|rd|th|h|hr|hrs|min|mins|am|pm|k|km|kg|g|gb|m|x|yo|y|yr|yrs|j|er|te|ten|mal"
+    r"|de|da|den|dan|ta|li|lu|lik|luk|nci|inci|uncu|ncu|e|eme|eur|euro)$"
 )
 # Persian verb forms in Finglish: mi-/nemi- present (mikham, nemitoonam, mishe, migire) and past
 # stems with a person ending (umadam, gerefte, nayomade); the stems are Persian, the shapes rare elsewhere

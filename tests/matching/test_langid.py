@@ -136,7 +136,8 @@ def test_words_that_look_foreign_stay_native() -> None:
 
 def test_spelling_signals() -> None:
     assert looks_arabizi("a3mel") and looks_arabizi("7abibi") and looks_arabizi("la2")
-    assert not any(looks_arabizi(w) for w in ("2yo", "3rd", "7am", "10km", "covid19"))  # b2: an office word first
+    # numbers with units are not Arabizi; "b2" (a course level) is an office word, checked first
+    assert not any(looks_arabizi(w) for w in ("2yo", "3rd", "7am", "10km", "25eur", "5g", "covid19"))
     assert all(looks_persian_verb(w) for w in ("mikham", "nemitoonam", "migire", "umadam", "nayomade", "gerefte"))
     assert not any(looks_persian_verb(w) for w in ("mitte", "miete", "mine", "made", "misin", "miyim", "did"))
     assert all(is_office_word(w) for w in ("jobcenter", "aufenthaltsgestattung", "alexanderplatz", "b1"))
