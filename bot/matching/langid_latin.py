@@ -91,6 +91,7 @@ def is_office_word(token: str) -> bool:
 
 
 def looks_arabizi(token: str) -> bool:
+    """Stricter than `normalize.looks_arabizi` (which the choice-keeping rules still use): units are numbers."""
     return bool(_ARABIZI.search(token)) and not _NUMBER_WITH_UNIT.match(token)
 
 
