@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -16,6 +17,9 @@ from bot.runtime import Loaded, load
 from bot.settings import Settings
 from bot.telegram.app import build_application
 
+# CLI calls in tests read the environment: no real model or minutes-long cache build there
+# (the model has its own tests in tests/matching/test_semantic.py)
+os.environ["SEMANTIC_LAYER"] = "off"
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest was started
