@@ -36,13 +36,13 @@ FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2"
          "blind3": "blind3.yaml"}
 MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching
 GRID: dict[str, tuple[float, ...]] = {
-    "weight": (0.15, 0.25, 0.35, 0.45),
-    "floor": (0.84, 0.86, 0.88),
-    "answer": (0.36, 0.40, 0.44, 0.48),
-    "answer_agree": (0.28, 0.32, 0.36),
-    "gap": (0.04, 0.06, 0.08),
-    "clarify": (0.26, 0.30),
-    "abstain": (0.86, 0.88, 0.90),
+    "weight": (0.05, 0.10, 0.15, 0.20),
+    "floor": (0.80, 0.83, 0.86),
+    "answer": (0.34, 0.38, 0.42),
+    "answer_agree": (0.26, 0.29, 0.32),
+    "gap": (0.04, 0.06),
+    "clarify": (0.24, 0.27, 0.30),
+    "abstain": (0.86, 0.88),
 }
 
 

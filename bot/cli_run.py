@@ -51,6 +51,13 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         return run_chat(args, settings)
     setup_logging(settings)
+    if settings.webhook_url and not settings.webhook_secret:
+        print(
+            "WEBHOOK_URL is set but WEBHOOK_SECRET is not: anyone could post forged updates to the webhook.\n"
+            "Set WEBHOOK_SECRET to a long random string (letters, digits, _ and -), then start again.",
+            file=sys.stderr,
+        )
+        return 1
     from telegram import Update
 
     from bot.telegram.app import build_application
@@ -59,7 +66,7 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if settings.webhook_url:
             app.run_webhook(
-                listen="0.0.0.0",
+                listen=settings.webhook_listen,
                 port=settings.port,
                 url_path="telegram",
                 secret_token=settings.webhook_secret,
