@@ -72,12 +72,12 @@ class SemanticTuning:
     lifted linearly from `floor` (0) to `full` (1) before they are weighed.
     """
 
-    weight: float = 0.25  # the lifted similarity's share beside the lexical score (0..1)
-    floor: float = 0.86  # similarity that says nothing
+    weight: float = 0.15  # the lifted similarity's share beside the lexical score: the model alone is weaker
+    floor: float = 0.84  # similarity that says nothing
     full: float = 0.95  # similarity that is as good as it gets
     semantic_pool: int = 5  # the model's best entries join the lexical candidates
-    answer: float = 0.42  # combined score needed to answer when the rankers disagree ...
-    answer_agree: float = 0.36  # ... and when both put the same service first
+    answer: float = 0.40  # combined score needed to answer when the rankers disagree ...
+    answer_agree: float = 0.32  # ... and when both put the same service first
     gap_short: float = 0.11  # lead over another topic for one or two words
     gap: float = 0.06  # lead over another topic for a longer message
     clarify: float = 0.30  # below this: hand off
