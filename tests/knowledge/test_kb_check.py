@@ -20,7 +20,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import errors
 from bot.languages import RTL, SUPPORTED
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REAL_KNOWLEDGE = REPO / "knowledge"
 REAL_LOCALES = REPO / "locales"
 TEMPLATE = REAL_KNOWLEDGE / "berlin" / "anmeldung-wohnung-berlin.yaml"

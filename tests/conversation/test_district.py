@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from botkit import joined, onboard, press, say, services_of, title
 from fakes import Person
-from test_bot import joined, onboard, press, say, services_of, title
 
 from bot.cli import main
 from bot.conversation.protocol import EraseMyData, SetDistrict, SetLanguage
@@ -16,7 +16,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.matching import Matcher
 from bot.storage import users
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 JOBCENTER_QUESTION = "wo ist mein Jobcenter, ich brauche Bürgergeld"
 
 

@@ -16,7 +16,7 @@ import pytest
 from bot.matching import Matcher
 from bot.matching.evaluate import Report, evaluate, load_questions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 LANGS = {"de", "en", "ar", "uk", "ru", "tr", "fa"}
 SETS = ["dev", "validation", "validation2"]

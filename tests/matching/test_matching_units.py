@@ -19,7 +19,7 @@ from bot.matching.intents import IntentMatcher
 from bot.matching.langid import detect
 from bot.matching.normalize import normalise, tokens
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REAL_KNOWLEDGE = REPO / "knowledge"
 
 

@@ -14,7 +14,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry, Schedule
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NIGHT = dt.datetime(2026, 11, 23, 2, 30)  # Monday, 02:30
 CHRISTMAS_NIGHT = dt.datetime(2026, 12, 25, 2, 30)  # a Berlin public holiday
 CLOSED = {"de": "geschlossen", "en": "closed", "ar": "مغلق", "fa": "بسته", "ru": "закрыто", "uk": "зачинено"}

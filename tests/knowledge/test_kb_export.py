@@ -14,7 +14,7 @@ import yaml
 from bot.cli import main
 from bot.languages import SUPPORTED
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO / "knowledge"
 MIN_ACTIVE = 60
 TEXT_FIELDS = ("translation", "title", "summary", "questions", "keywords")
