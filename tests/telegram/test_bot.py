@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ from bot.conversation.protocol import EraseMyData, Feedback, SetDistrict, SetLan
 from bot.languages import SUPPORTED
 from bot.settings import Settings
 from bot.storage import feedback, questions, users
+from bot.telegram import render
 
 
 # ----------------------------------------------------------------------- the checker itself
@@ -525,19 +526,24 @@ async def test_a_network_error_is_retried_and_the_reply_arrives(make_app: Any) -
     assert texts(calls) == [t(make_app, "fa", "help.text")]
 
 
-async def test_too_many_requests_waits_retry_after_and_retries(make_app: Any) -> None:
+async def test_too_many_requests_waits_retry_after_and_retries(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await onboard(make_app, EN, "en")
     request = request_of(make_app)
     request.clear()
     request.fail("sendMessage", too_many_requests(1))
+    waited: list[float] = []
 
-    started = time.monotonic()
+    async def sleep(seconds: float) -> None:  # recorded, not slept: no real time passes in tests
+        waited.append(seconds)
+
+    monkeypatch.setattr(render, "asyncio", types.SimpleNamespace(sleep=sleep))
     calls = await command(make_app, EN, "privacy")
-    elapsed = time.monotonic() - started
 
     assert [c.ok for c in request.attempts("sendMessage")] == [False, True]
     assert texts(calls) == [t(make_app, "en", "privacy.text", days=90)]
-    assert elapsed >= 0.9
+    assert waited == [1.0]
 
 
 async def test_a_user_who_blocked_the_bot_does_not_stop_the_others(make_app: Any) -> None:
