@@ -9,6 +9,7 @@ from bot import hours, localdates
 from bot.i18n import Locales, isolate
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
+from bot.localdates import format_date
 
 _ALWAYS_REACHABLE_TOPICS = frozenset({"emergency", "mental-health"})
 
@@ -141,9 +142,9 @@ def dated_lines(entry: Entry, locales: Locales, lang: str) -> list[str]:
     lines = []
     as_of = information_date(entry)
     if as_of is not None:
-        date = isolate(as_of.isoformat(), lang)
+        date = format_date(as_of, lang, locales)
         lines.append(f"🗓 {escape(locales.t(lang, 'card.as_of', date=date))}")
     if entry.verified is not None:
-        by, on = isolate(entry.verified.by, lang), isolate(entry.verified.on.isoformat(), lang)
+        by, on = isolate(entry.verified.by, lang), format_date(entry.verified.on, lang, locales)
         lines.append(f"✔️ {escape(locales.t(lang, 'card.verified', by=by, date=on))}")
     return lines

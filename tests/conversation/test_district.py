@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botkit import joined, onboard, press, say, services_of, title
+from botkit import command, joined, onboard, press, say, services_of, title
 from fakes import Person
 
 from bot.cli import main
@@ -144,7 +144,6 @@ async def test_border_postcode_asks(make_app: Any) -> None:
 
 async def test_district_is_shown_and_erased(make_app: Any) -> None:
     await onboard(make_app, MITTE, "de", "mitte")
-    from test_bot import command
 
     assert "Mitte" in joined(await command(make_app, MITTE, "mydata"))
     await command(make_app, MITTE, "deletemydata")

@@ -26,6 +26,7 @@ from bot.conversation.card import render_card
 from bot.i18n import LRI, PDI, load_locales
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.sources import phone_digits
+from bot.localdates import format_date
 
 NOW = dt.datetime(2026, 12, 2, 10, 0)
 
@@ -261,7 +262,7 @@ def test_card_shows_information_date_and_no_checker_without_verified(kdir: Path)
     data["sources"][1]["as_of"] = dt.date(2026, 1, 15)
     write_entry(kdir, data)
     card = _card(kdir, "en")
-    assert "Information as of 2026-01-15" in card
+    assert "Information as of 15 January 2026" in card  # in words, never an ISO date
     assert "Checked by" not in card and "Last checked" not in card
 
 
@@ -269,11 +270,13 @@ def test_card_shows_who_checked_it_when_verified(kdir: Path) -> None:
     data = template()
     data["verified"] = {"by": "Integrationsbüro Mitte", "on": TODAY - dt.timedelta(days=2)}
     write_entry(kdir, data)
-    on = (TODAY - dt.timedelta(days=2)).isoformat()
-    assert f"Checked by Integrationsbüro Mitte on {on}" in _card(kdir, "en")
-    assert f"Geprüft von Integrationsbüro Mitte am {on}" in _card(kdir, "de")
+    day = TODAY - dt.timedelta(days=2)
+    locales, _ = load_locales(REAL_LOCALES)
+    assert locales is not None
+    assert f"Checked by Integrationsbüro Mitte on {format_date(day, 'en', locales)}" in _card(kdir, "en")
+    assert f"Geprüft von Integrationsbüro Mitte am {format_date(day, 'de', locales)}" in _card(kdir, "de")
     arabic = _card(kdir, "ar")
-    assert f"{LRI}Integrationsbüro Mitte{PDI}" in arabic and f"{LRI}{on}{PDI}" in arabic
+    assert f"{LRI}Integrationsbüro Mitte{PDI}" in arabic and day.isoformat() not in arabic
 
 
 def test_checked_lines_exist_in_every_locale() -> None:
