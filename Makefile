@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run chat test lint check bench clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every dependency with hashes (pip-compile --generate-hashes); see README.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 run: $(STAMP)
