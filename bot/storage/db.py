@@ -118,6 +118,7 @@ class Database:
         await conn.execute("PRAGMA synchronous=NORMAL")
         await conn.execute("PRAGMA foreign_keys=ON")
         await conn.execute("PRAGMA busy_timeout=5000")
+        await conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten with zeros, not left in free space
         db = cls(conn, path)
         await db.migrate()
         return db
@@ -136,6 +137,14 @@ class Database:
     async def rollback(self) -> None:
         """Drop what a failed step wrote, so the next step does not commit half of it."""
         await self.conn.rollback()
+
+    async def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file and truncate it, so text deleted (and zeroed, see
+        secure_delete) leaves no older copy in the -wal file. Call after a commit. False when a reader in another
+        process kept it from completing; the next checkpoint catches up."""
+        async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            row = await cursor.fetchone()
+        return row is None or int(row[0]) == 0
 
     async def close(self) -> None:
         await self.conn.close()
