@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
 import aiosqlite
+
+log = logging.getLogger(__name__)
 
 # Each migration runs once, in order; PRAGMA user_version records how far a database is.
 MIGRATIONS: tuple[str, ...] = (
@@ -144,7 +147,10 @@ class Database:
         process kept it from completing; the next checkpoint catches up."""
         async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
             row = await cursor.fetchone()
-        return row is None or int(row[0]) == 0
+        done = row is None or int(row[0]) == 0
+        if not done:
+            log.warning("WAL checkpoint incomplete (another reader); the next one catches up")
+        return done
 
     async def close(self) -> None:
         await self.conn.close()
