@@ -139,3 +139,13 @@ async def test_caseworker_reply_to_an_expired_ticket_is_refused(desk: Harness) -
     _, replies = await h.group_say("Noch eine Frage?", reply_to=closed.group_message_id)
     assert [c.text for c in replies] == [h.et(DESK_LANG, "desk.expired", ticket=closed.id)]
     assert await h.deliver() == 0
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar", "uk", "ru", "tr", "fa"])
+def test_privacy_text_states_every_period(loaded: Any, lang: str) -> None:
+    """Questions, ratings, drafts and tickets each with RETENTION_DAYS; delivered payloads after a day."""
+    text = loaded.locales.t(lang, "privacy.text", days=37)
+    assert text.count("37") == 4
+    assert "/mydata" in text and "/deletemydata" in text
+    assert retention.DELIVERED_GRACE == DAY  # the text says "one day"
+    assert "37" in loaded.locales.t(lang, "start.privacy_short", days=37)
