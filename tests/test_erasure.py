@@ -163,3 +163,14 @@ async def test_without_group_posts_nothing_is_deleted(desk: Harness) -> None:
 async def _statuses(h: Harness, purpose: str) -> list[Any]:
     async with h.db.conn.execute("SELECT status FROM outbox WHERE purpose = ? ORDER BY id", (purpose,)) as cursor:
         return [r[0] for r in await cursor.fetchall()]
+
+
+async def test_checkpoint_never_fails_a_step(desk: Harness) -> None:
+    """With another step's transaction open, the checkpoint is skipped (SQLite would refuse), not raised."""
+    h = desk
+    await h.onboard(OMAR, "ar")
+    await h.db.conn.execute("UPDATE users SET district = district")
+    assert h.db.conn.in_transaction
+    assert await h.db.checkpoint() is False
+    await h.db.rollback()
+    assert await h.db.checkpoint() is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from pathlib import Path
 
@@ -144,12 +145,18 @@ class Database:
     async def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database file and truncate it, so text deleted (and zeroed, see
         secure_delete) leaves no older copy in the -wal file. Call after a commit. False when a reader in another
-        process kept it from completing; the next checkpoint catches up."""
-        async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
-            row = await cursor.fetchone()
-        done = row is None or int(row[0]) == 0
+        process, or a transaction still open on this connection, kept it from completing; the next one catches up."""
+        row = None
+        if not self.conn.in_transaction:  # another step's open transaction: SQLite would refuse ("locked")
+            try:
+                async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    row = await cursor.fetchone()
+            except sqlite3.OperationalError as exc:
+                log.warning("WAL checkpoint failed (%s); the next one catches up", exc)
+                return False
+        done = row is not None and int(row[0]) == 0
         if not done:
-            log.warning("WAL checkpoint incomplete (another reader); the next one catches up")
+            log.warning("WAL checkpoint incomplete (a transaction or reader in the way); the next one catches up")
         return done
 
     async def close(self) -> None:
