@@ -158,11 +158,13 @@ class Harness:
         await self.press(person, SetLanguage(lang).pack())
         await self.press(person, SetDistrict("mitte").pack())
 
-    async def open_ticket(self, person: Person, lang: str, question: str) -> Ticket:
-        """Onboard, ask, press P and HS, deliver the post: the ticket with its group post."""
+    async def open_ticket(self, person: Person, lang: str, question: str, share_name: bool = False) -> Ticket:
+        """Onboard, ask, press P (and HN) and HS, deliver the post: the ticket with its group post."""
         await self.onboard(person, lang)
         await self.say(person, question)
         await self.press(person, "P")
+        if share_name:
+            await self.press(person, "HN")
         await self.press(person, "HS")
         await self.deliver()
         ticket = await tickets.open_for_user(self.db, person.id)
@@ -264,6 +266,20 @@ async def outbox_rows(h: Harness, ticket_id: int) -> list[tuple[str, str, int]]:
 async def make_all_due(h: Harness) -> None:
     await h.db.conn.execute("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'pending'")
     await h.db.conn.commit()
+
+
+def stored_bytes(h: Harness) -> bytes:
+    """The database file and its write-ahead log, as they are on disk."""
+    path = h.services.settings.database_path
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def assert_not_stored(blob: bytes, *texts: str) -> None:
+    """None of the texts is in the files, neither as written nor HTML-escaped (UTF-8, as SQLite stores it)."""
+    for text in texts:
+        for form in {text, escape(text)}:
+            assert form.encode() not in blob, f"still on disk: {text!r}"
 
 
 def assert_private(calls: list[Call], person: Newcomer, shared: bool) -> None:

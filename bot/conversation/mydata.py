@@ -41,7 +41,8 @@ async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
     if not action.confirmed:
         return [Reply(turn.t("deletemydata.cancelled"), edit=True)]
     await withdraw_user(turn)  # same transaction as the deletion below
-    await users.delete_all(turn.services.db, turn.user.user_id)
+    await users.delete_all(turn.services.db, turn.user.user_id)  # commits
+    await turn.services.db.checkpoint()  # no copy of the erased texts stays in the -wal file
     turn.erased = True
     # nothing is kept, not even the language: the person chooses again instead of getting Telegram's guess
     return [Reply(turn.t("deletemydata.done"), edit=True), Reply(turn.t("language.choose"), language_picker(turn))]

@@ -75,6 +75,11 @@ def desk_notice(locales: Locales, ticket: Ticket, key: str) -> OutMessage:
     return to_ticket(ticket, escape(locales.t(DESK_LANG, key, ticket=ticket.id)))
 
 
+def removal(locales: Locales, ticket_id: int, message_id: int) -> OutMessage:
+    """Deletes one of the bot's group posts about a ticket; where Telegram refuses, this text replaces it."""
+    return OutMessage(escape(locales.t(DESK_LANG, "desk.deleted_by_user", ticket=ticket_id)), target=message_id)
+
+
 def day_of(timestamp: float, lang: str, locales: Locales) -> str:
     """The Berlin calendar day of a timestamp, written out in the user's language."""
     return format_date(dt.datetime.fromtimestamp(timestamp, BERLIN).date(), lang, locales)

@@ -111,8 +111,9 @@ async def reply(
     ticket = await ticket_for(services, chat_id, reply_to, thread_id)
     if ticket is None:
         return [Reply(_t(services, "desk.unknown_reply"))] if reply_to is not None else []
-    if ticket.user_id is None:
-        return [Reply(_t(services, "desk.withdrawn", ticket=ticket.id))]
+    if ticket.user_id is None:  # withdrawn by /deletemydata, or closed and past RETENTION_DAYS
+        key = "desk.withdrawn" if ticket.status == "withdrawn" else "desk.expired"
+        return [Reply(_t(services, key, ticket=ticket.id))]
     db = services.db
     if not await tickets.add_message(db, ticket.id, "caseworker", text, message_id):
         return []  # the same group message again (redelivered update): already queued once

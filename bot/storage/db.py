@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from pathlib import Path
 
 import aiosqlite
+
+log = logging.getLogger(__name__)
 
 # Each migration runs once, in order; PRAGMA user_version records how far a database is.
 MIGRATIONS: tuple[str, ...] = (
@@ -118,6 +122,7 @@ class Database:
         await conn.execute("PRAGMA synchronous=NORMAL")
         await conn.execute("PRAGMA foreign_keys=ON")
         await conn.execute("PRAGMA busy_timeout=5000")
+        await conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten with zeros, not left in free space
         db = cls(conn, path)
         await db.migrate()
         return db
@@ -136,6 +141,23 @@ class Database:
     async def rollback(self) -> None:
         """Drop what a failed step wrote, so the next step does not commit half of it."""
         await self.conn.rollback()
+
+    async def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file and truncate it, so text deleted (and zeroed, see
+        secure_delete) leaves no older copy in the -wal file. Call after a commit. False when a reader in another
+        process, or a transaction still open on this connection, kept it from completing; the next one catches up."""
+        row = None
+        if not self.conn.in_transaction:  # another step's open transaction: SQLite would refuse ("locked")
+            try:
+                async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    row = await cursor.fetchone()
+            except sqlite3.OperationalError as exc:
+                log.warning("WAL checkpoint failed (%s); the next one catches up", exc)
+                return False
+        done = row is not None and int(row[0]) == 0
+        if not done:
+            log.warning("WAL checkpoint incomplete (a transaction or reader in the way); the next one catches up")
+        return done
 
     async def close(self) -> None:
         await self.conn.close()

@@ -10,8 +10,9 @@ from .db import Database, now
 
 MAX_ATTEMPTS = 12
 # post: a new ticket in the group; followup, notice: about a ticket, in the group; answer, status: to the
-# newcomer; confirm: "delivered" back in the group
-Purpose = Literal["post", "followup", "notice", "answer", "status", "confirm"]
+# newcomer; confirm: "delivered" back in the group; delete: take one of the bot's posts out of the group
+# (/deletemydata), overwritten with the payload's text where Telegram no longer allows deleting it
+Purpose = Literal["post", "followup", "notice", "answer", "status", "confirm", "delete"]
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
 
 
@@ -34,6 +35,7 @@ class OutMessage:
     thread_id: int | None = None
     topic: str | None = None  # title of the forum topic a ticket post opens
     confirm: Confirm | None = None
+    target: int | None = None  # purpose "delete": the message to delete
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -52,6 +54,7 @@ class OutMessage:
             thread_id=data.get("thread_id"),
             topic=data.get("topic"),
             confirm=Confirm(**confirm) if isinstance(confirm, dict) else None,
+            target=data.get("target"),
         )
 
 
@@ -146,3 +149,17 @@ async def forget_user_texts(db: Database, ticket_ids: list[int], user_id: int) -
         f" payload = '{{}}', chat_id = CASE WHEN chat_id = ? THEN 0 ELSE chat_id END WHERE ticket_id IN ({marks})",
         [user_id, *ticket_ids],
     )
+
+
+async def group_posts(db: Database, ticket_ids: list[int]) -> list[tuple[int, int, int]]:
+    """(chat_id, message_id, ticket_id) of the delivered ticket posts and follow-ups: the bot's messages in the
+    group that carry a newcomer's text."""
+    if not ticket_ids:
+        return []
+    marks = ",".join("?" * len(ticket_ids))
+    async with db.conn.execute(
+        f"SELECT chat_id, sent_message_id, ticket_id FROM outbox WHERE ticket_id IN ({marks})"
+        f" AND purpose IN ('post', 'followup') AND status = 'sent' AND sent_message_id IS NOT NULL ORDER BY id",
+        ticket_ids,
+    ) as cursor:
+        return [(int(r[0]), int(r[1]), int(r[2])) for r in await cursor.fetchall()]

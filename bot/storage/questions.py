@@ -34,12 +34,6 @@ async def count_for_user(db: Database, user_id: int) -> int:
     return int(row[0]) if row else 0
 
 
-async def purge_older_than(db: Database, days: int) -> int:
-    cursor = await db.conn.execute("DELETE FROM questions WHERE created_at < ?", (now() - days * DAY,))
-    await db.conn.commit()
-    return int(cursor.rowcount or 0)
-
-
 async def action_split(db: Database) -> dict[str, int]:
     async with db.conn.execute("SELECT action, COUNT(*) FROM questions GROUP BY action") as cursor:
         return {str(action): int(n) for action, n in await cursor.fetchall()}

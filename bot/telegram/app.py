@@ -14,7 +14,9 @@ from bot.conversation.core import Conversation
 from bot.flows import REGISTRY, USER_COMMANDS
 from bot.runtime import Loaded, build_services
 from bot.settings import Settings
-from bot.storage import questions
+from bot.storage import retention
+from bot.storage.db import now
+from bot.storage.retention import Purged
 
 from . import handlers
 from .outbox_worker import OutboxWorker
@@ -31,12 +33,19 @@ async def register_commands(app: Application, services: Services) -> None:  # ty
         await app.bot.set_my_commands(commands, language_code=lang)
 
 
-async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def apply_retention(services: Services) -> Purged:
+    """Delete what is older than RETENTION_DAYS, then checkpoint so no copy stays in the -wal file."""
+    days = services.settings.retention_days
+    purged = await retention.purge(services.db, days, now())
+    await services.db.checkpoint()
+    log.info("retention (%d days): %s", days, purged.summary())  # counts only, never texts
+    return purged
+
+
+async def purge_old_data(context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation = handlers.conversation_of(context)
-    days = conversation.services.settings.retention_days
-    removed = await questions.purge_older_than(conversation.services.db, days)
+    await apply_retention(conversation.services)
     conversation.limiter.forget_idle()
-    log.info("retention: removed %d questions older than %d days", removed, days)
 
 
 async def _is_forum(app: Application, settings: Settings) -> bool:  # type: ignore[type-arg]
@@ -71,7 +80,7 @@ def build_application(
         if start_worker:
             worker.start()
         if app.job_queue is not None:
-            app.job_queue.run_repeating(purge_old_questions, interval=DAY_SECONDS, first=60)
+            app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         worker = app.bot_data.get(handlers.WORKER)

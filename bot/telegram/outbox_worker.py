@@ -87,8 +87,12 @@ class OutboxWorker:
     async def _deliver(self, item: OutboxItem) -> int:
         db = self.services.db
         delay = min(BACKOFF_MAX, BACKOFF_BASE ** (item.attempts + 1))
+        message: Message | None = None
         try:
-            message = await self._send(item)
+            if item.purpose == "delete":
+                await self._remove(item)
+            else:
+                message = await self._send(item)
         except RetryAfter as exc:
             retry = exc.retry_after
             seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
@@ -105,8 +109,30 @@ class OutboxWorker:
         except (NetworkError, TelegramError) as exc:  # network errors, 5xx
             await outbox.retry_later(db, item.id, delay, type(exc).__name__)
             return 0
-        await self._after_sent(item, message)
+        if message is None:
+            await outbox.mark_sent(db, item.id, None)
+        else:
+            await self._after_sent(item, message)
         return 1
+
+    async def _remove(self, item: OutboxItem) -> None:
+        """Delete one of the bot's messages; where Telegram refuses (in groups only for 48 hours), overwrite it with
+        the item's text and drop its buttons. A message already gone counts as done."""
+        target = item.message.target
+        if target is None:
+            return
+        try:
+            await self.bot.delete_message(item.chat_id, target)
+            return
+        except BadRequest:
+            pass
+        try:
+            await self.bot.edit_message_text(
+                item.message.text, chat_id=item.chat_id, message_id=target, parse_mode=ParseMode.HTML
+            )
+        except BadRequest as exc:
+            if not any(gone in exc.message.lower() for gone in ("not found", "not modified")):
+                raise
 
     async def _send(self, item: OutboxItem) -> Message:
         m = item.message

@@ -1,0 +1,91 @@
+"""Retention: personal text older than RETENTION_DAYS is deleted, in one transaction.
+
+What stays is anonymous: a closed ticket's row (language, status, rating, dates) for the counts, users'
+settings (language, district) until they delete them with /deletemydata. Open tickets are never touched,
+and nothing waiting to be delivered is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .db import Database
+from .tickets import OPEN_STATES
+
+DAY = 86400.0
+# A delivered message's payload is kept this long (a "delivered" confirmation, a restart mid-delivery),
+# then emptied; the row stays so its dedupe key still prevents a second delivery.
+DELIVERED_GRACE = DAY
+_OPEN = ", ".join(f"'{state}'" for state in OPEN_STATES)
+# tickets closed or withdrawn before the cut-off (a withdrawn ticket has no closed_at: its last change counts)
+_EXPIRED = f"SELECT id FROM tickets WHERE status NOT IN ({_OPEN}) AND COALESCE(closed_at, updated_at) < ?"
+_TO_NEWCOMER = "('answer', 'status')"  # outbox purposes whose chat_id is the newcomer's Telegram id
+
+
+@dataclass(frozen=True)
+class Purged:
+    """How many rows lost their personal text, per table; never the texts themselves."""
+
+    questions: int = 0
+    feedback: int = 0
+    drafts: int = 0  # users whose draft or pending question was dropped
+    tickets: int = 0
+    ticket_messages: int = 0
+    outbox: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(asdict(self).values())
+
+    def summary(self) -> str:
+        return ", ".join(f"{name} {count}" for name, count in asdict(self).items())
+
+
+async def purge(db: Database, days: int, now: float) -> Purged:
+    """Delete or empty everything personal older than `days` (delivered payloads after a day); one commit."""
+    cutoff = now - days * DAY
+    try:
+        counts = Purged(
+            ticket_messages=await _count(db, f"DELETE FROM ticket_messages WHERE ticket_id IN ({_EXPIRED})", cutoff),
+            outbox=await _count(
+                db,
+                # an expired ticket's deliveries: no text, and no Telegram id linking the anonymous row to a person
+                f"UPDATE outbox SET payload = '{{}}',"
+                f" chat_id = CASE WHEN purpose IN {_TO_NEWCOMER} THEN 0 ELSE chat_id END"
+                f" WHERE status != 'pending' AND ticket_id IN ({_EXPIRED})"
+                f" AND (payload != '{{}}' OR (purpose IN {_TO_NEWCOMER} AND chat_id != 0))",
+                cutoff,
+            )
+            + await _count(
+                db,
+                "UPDATE outbox SET payload = '{}' WHERE status != 'pending' AND payload != '{}'"
+                " AND COALESCE(sent_at, created_at) < ?",
+                now - DELIVERED_GRACE,
+            ),
+            tickets=await _count(
+                db,
+                f"UPDATE tickets SET text = NULL, display_name = NULL, user_id = NULL WHERE id IN ({_EXPIRED})"
+                " AND (text IS NOT NULL OR display_name IS NOT NULL OR user_id IS NOT NULL)",
+                cutoff,
+            ),
+            drafts=await _count(
+                db,
+                # the conversation about that text is over too (conversation.protocol.Awaiting values)
+                "UPDATE users SET draft = NULL, pending_question = NULL, clarify_rounds = 0,"
+                " awaiting = CASE WHEN awaiting IN ('clarify', 'handoff') THEN NULL ELSE awaiting END"
+                " WHERE updated_at < ? AND (draft IS NOT NULL OR pending_question IS NOT NULL)",
+                cutoff,
+            ),
+            feedback=await _count(db, "DELETE FROM feedback WHERE created_at < ?", cutoff),
+            questions=await _count(db, "DELETE FROM questions WHERE created_at < ?", cutoff),
+        )
+    except BaseException:
+        await db.rollback()
+        raise
+    await db.commit()
+    return counts
+
+
+async def _count(db: Database, sql: str, *args: object) -> int:
+    cursor = await db.conn.execute(sql, args)
+    return max(0, int(cursor.rowcount or 0))
