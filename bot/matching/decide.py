@@ -204,7 +204,7 @@ class Matcher:
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
         n_tokens = len(tokens(text))
-        if self.intents.is_complex(text, n_tokens):
+        if self.intents.is_complex(text, n_tokens) or self.intents.urgent_legal(text):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
