@@ -39,6 +39,11 @@ class Call:
         return value if isinstance(value, str) else None
 
     @property
+    def caption(self) -> str | None:
+        value = self.params.get("caption")
+        return value if isinstance(value, str) else None
+
+    @property
     def markup(self) -> dict[str, Any] | None:
         value = self.params.get("reply_markup")
         if isinstance(value, str):
@@ -159,7 +164,7 @@ class RecordingRequest(BaseRequest):
                 "can_read_all_group_messages": False,
                 "supports_inline_queries": False,
             }
-        if name in ("sendMessage", "editMessageText", "sendVenue"):
+        if name in ("sendMessage", "editMessageText", "sendVenue", "sendPhoto", "sendDocument"):
             chat_id = params.get("chat_id", 0)
             message_id = params.get("message_id") or next(self._message_ids)
             message: dict[str, Any] = {
@@ -168,7 +173,13 @@ class RecordingRequest(BaseRequest):
                 "chat": {"id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else 0, "type": "private"},
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "Wegweiser", "username": BOT_USERNAME},
             }
-            if name == "sendVenue":
+            if name == "sendPhoto":
+                file = {"file_id": str(params.get("photo")), "file_unique_id": "u1", "width": 800, "height": 600}
+                message.update(photo=[file], caption=params.get("caption"))
+            elif name == "sendDocument":
+                message.update(document={"file_id": str(params.get("document")), "file_unique_id": "u2"},
+                               caption=params.get("caption"))
+            elif name == "sendVenue":
                 message["venue"] = {
                     "location": {"latitude": params.get("latitude", 0.0), "longitude": params.get("longitude", 0.0)},
                     "title": params.get("title", ""),

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.storage.outbox import Media
+
 from .context import Services, Turn
 from .protocol import Action, Awaiting
 from .replies import Reply
@@ -47,6 +49,20 @@ class Pressed:
 
     chat_id: int
     message_id: int
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A caseworker's message in the group, new or edited: where it is, its text or caption, its file."""
+
+    chat_id: int
+    message_id: int
+    reply_to: int | None
+    thread_id: int | None
+    text: str
+    media: Media | None = None
+    edited_at: int | None = None  # when Telegram says it was edited: a correction of what was relayed
+    relayable: bool = True  # False for stickers, voice, video...: only text, photos and documents are relayed
 
 
 DeskCommand = Callable[[Services, Actor, str], Awaitable[list[Reply]]]

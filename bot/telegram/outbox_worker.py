@@ -110,15 +110,26 @@ class OutboxWorker:
 
     async def _send(self, item: OutboxItem) -> Message:
         m = item.message
-        thread_id = m.thread_id
+        reply_to, thread_id = m.reply_to, m.thread_id
         if item.purpose == "post" and self.forum and item.ticket_id is not None:
             thread_id = await self._topic_for(item)
+        markup, caption = _markup(m.buttons), m.text or None
+        if m.media is not None and m.media.kind == "photo":
+            return await self.bot.send_photo(
+                item.chat_id, m.media.file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
+                reply_to_message_id=reply_to, message_thread_id=thread_id, allow_sending_without_reply=True,
+            )
+        if m.media is not None:
+            return await self.bot.send_document(
+                item.chat_id, m.media.file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
+                reply_to_message_id=reply_to, message_thread_id=thread_id, allow_sending_without_reply=True,
+            )
         return await self.bot.send_message(
             item.chat_id,
             m.text,
             parse_mode=ParseMode.HTML,
-            reply_markup=_markup(m.buttons),
-            reply_to_message_id=m.reply_to,
+            reply_markup=markup,
+            reply_to_message_id=reply_to,
             message_thread_id=thread_id,
             allow_sending_without_reply=True,
             disable_web_page_preview=True,
@@ -142,7 +153,7 @@ class OutboxWorker:
             if item.purpose == "post":
                 await tickets.set_group_post(db, item.ticket_id, message.message_id, message.message_thread_id)
         confirm = item.message.confirm
-        if item.purpose == "answer" and confirm is not None and item.ticket_id is not None:
+        if item.purpose == "answer" and confirm is not None and confirm.final and item.ticket_id is not None:
             text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
             delivered = OutMessage(text, reply_to=confirm.reply_to, thread_id=confirm.thread_id)
             await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}", False)
@@ -159,3 +170,4 @@ class OutboxWorker:
             notice = desk_notice(self.services.locales, ticket, "desk.blocked")
             await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
         await db.commit()
+
