@@ -85,6 +85,7 @@ class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[Call] = []  # every attempt, failed ones included (ok=False)
         self._scripts: dict[str, deque[Scripted]] = defaultdict(deque)
+        self._chat_scripts: dict[str, deque[Scripted]] = defaultdict(deque)  # any send to one chat
         self._message_ids = itertools.count(1000)
 
     # -- BaseRequest interface -------------------------------------------------------
@@ -112,6 +113,9 @@ class RecordingRequest(BaseRequest):
         name = url.rstrip("/").rsplit("/", 1)[-1]
         params = _decode(request_data)
         script = self._scripts.get(name)
+        to_chat = self._chat_scripts.get(str(params.get("chat_id")))
+        if to_chat and name.startswith("send"):
+            script = to_chat
         if script:
             scripted = script.popleft()
             self.calls.append(Call(name, params, ok=False))
@@ -126,6 +130,10 @@ class RecordingRequest(BaseRequest):
     def fail(self, method: str, *responses: Scripted) -> None:
         """The next attempts of `method` get these responses (or raise these exceptions), in order."""
         self._scripts[method].extend(responses)
+
+    def fail_chat(self, chat_id: int, *responses: Scripted) -> None:
+        """The next messages sent to `chat_id` (any send method) get these responses, in order."""
+        self._chat_scripts[str(chat_id)].extend(responses)
 
     def pending(self, method: str) -> int:
         return len(self._scripts.get(method, ()))

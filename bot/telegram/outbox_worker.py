@@ -1,4 +1,8 @@
-"""Deliver the outbox: retries with backoff on network errors, 5xx and 429; blocked users recorded."""
+"""Deliver the outbox: retries with backoff on network errors, 5xx and 429; blocked users recorded.
+
+A delivery that fails for good (Telegram refuses it, or it still fails after the last retry) is reported
+in the caseworkers' group, so nobody waits for an answer that never arrived.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,16 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.conversation.context import Services
-from bot.conversation.ticket_texts import DESK_LANG, desk_notice
+from bot.conversation.ticket_texts import DESK_LANG, desk_notice, to_ticket
 from bot.storage import outbox, tickets
 from bot.storage.outbox import ButtonRows, OutboxItem, OutMessage
+from bot.storage.tickets import Ticket
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE = 2.0
 BACKOFF_MAX = 600.0
 IDLE_POLL = 30.0
+REPORTED = frozenset({"post", "followup", "attachment", "answer", "status"})  # a failure is told in the group
 
 
 def _markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
@@ -92,21 +98,30 @@ class OutboxWorker:
         except RetryAfter as exc:
             retry = exc.retry_after
             seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
-            await outbox.retry_later(db, item.id, float(seconds), "429 retry_after")
+            await self._retry(item, float(seconds), "429 retry_after")
             return 0
         except Forbidden as exc:
             await outbox.mark_failed(db, item.id, f"forbidden: {exc.message}")
+            log.warning("outbox item %s (%s) forbidden by Telegram: %s", item.id, item.purpose, exc.message)
             await self._blocked(item)
             return 0
         except BadRequest as exc:
             await outbox.mark_failed(db, item.id, f"bad request: {exc.message}")
-            log.error("outbox item %s refused by Telegram: %s", item.id, exc.message)
+            log.error("outbox item %s (%s) refused by Telegram: %s", item.id, item.purpose, exc.message)
+            await self._report(item, exc.message)
             return 0
         except (NetworkError, TelegramError) as exc:  # network errors, 5xx
-            await outbox.retry_later(db, item.id, delay, type(exc).__name__)
+            await self._retry(item, delay, type(exc).__name__)
             return 0
         await self._after_sent(item, message)
         return 1
+
+    async def _retry(self, item: OutboxItem, delay: float, error: str) -> None:
+        await outbox.retry_later(self.services.db, item.id, delay, error)
+        if item.attempts + 1 >= outbox.MAX_ATTEMPTS:  # retry_later gave up on it: that was the last try
+            log.error("outbox item %s (%s) failed %d times: %s", item.id, item.purpose, item.attempts + 1, error)
+            reason = self.services.locales.t(DESK_LANG, "desk.gave_up", attempts=item.attempts + 1, error=error)
+            await self._report(item, reason)
 
     async def _send(self, item: OutboxItem) -> Message:
         m = item.message
@@ -161,7 +176,7 @@ class OutboxWorker:
 
     async def _blocked(self, item: OutboxItem) -> None:
         group = self.services.settings.caseworker_chat_id
-        if item.ticket_id is None or item.chat_id == group:
+        if item.ticket_id is None or item.chat_id == group:  # the group itself refuses: only the log can tell
             return
         db = self.services.db
         await tickets.set_blocked(db, item.ticket_id)
@@ -171,3 +186,25 @@ class OutboxWorker:
             await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
         await db.commit()
 
+    async def _report(self, item: OutboxItem, reason: str) -> None:
+        """Tell the caseworkers what did not arrive: under the caseworker's own message when there is one."""
+        group, db = self.services.settings.caseworker_chat_id, self.services.db
+        if group is None or item.ticket_id is None or item.purpose not in REPORTED:
+            return  # a notice or confirmation about a failure is not reported again: no loops
+        ticket = await tickets.get(db, item.ticket_id)
+        if ticket is None:
+            return
+        await outbox.add(db, group, "notice", self._failure(item, ticket, reason), ticket.id, f"failed:{item.id}",
+                         False)
+        await db.commit()
+
+    def _failure(self, item: OutboxItem, ticket: Ticket, reason: str) -> OutMessage:
+        t = self.services.locales.t
+        if item.chat_id == self.services.settings.caseworker_chat_id:  # not posted: under the post, if there is one
+            return to_ticket(ticket, escape(t(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)))
+        key = "desk.undelivered" if item.purpose == "answer" else "desk.undelivered_status"
+        text = escape(t(DESK_LANG, key, ticket=ticket.id, reason=reason))
+        where = item.message.confirm
+        if where is None:
+            return to_ticket(ticket, text)
+        return OutMessage(text, reply_to=where.reply_to, thread_id=where.thread_id)

@@ -1,16 +1,17 @@
-"""What caseworkers send reaches the newcomer: photos and documents, answers over 4,096 characters, edited
-answers as corrections. Through the Telegram adapter on the recording fake, in German, Ukrainian and
-right-to-left Arabic and Persian."""
+"""What caseworkers send reaches the newcomer, or the caseworkers hear that it did not: photos and documents,
+answers over 4,096 characters, edited answers as corrections, and every delivery Telegram refuses for good.
+Through the Telegram adapter on the recording fake, in German, Ukrainian and right-to-left Arabic and Persian."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
 from html import escape, unescape
+from typing import Any
 
 import pytest
 from conftest import stop_app
-from fakes import Call
+from fakes import Call, bad_request, blocked_by_user
 from files import document, file_of, group_post, media_to, sticker
 from harness import GROUP, MARIA, OLENA, OMAR, Harness, Launch, Newcomer, Recorder, reply_to_of, sent_to
 from telegram.error import NetworkError
@@ -185,3 +186,67 @@ async def test_edits_of_other_group_messages_stay_in_the_group(desk: Harness) ->
     _, replies = await group_post(h, None, "/queue", message_id=command, edit_date=1_900_000_000)
     assert replies == []  # an edited command does not run again
     assert await h.deliver() == 0 and ticket.id == 1
+
+
+# ============================================================================ failures are told in the group
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_an_answer_telegram_refuses_is_reported_to_the_caseworker(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    ticket = await h.open_ticket(person, lang, QUESTION[lang])
+    answer_id, _ = await group_post(h, ticket.group_message_id, "Ihre Antwort")
+    h.req.fail_chat(person.id, bad_request("message is too long"))
+    assert await h.deliver() == 1  # only the report
+    report = h.to(GROUP)[-1]
+    assert report.text == h.et(DESK_LANG, "desk.undelivered", ticket=ticket.id, reason="Message is too long")
+    assert reply_to_of(report) == answer_id  # under the caseworker's own message: they get notified
+    assert delivered(h, ticket) == []
+
+
+async def test_every_terminal_failure_is_visible_in_the_group(desk: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    h = desk
+    ticket = await h.open_ticket(OMAR, "ar", QUESTION["ar"])
+    locales = h.services.locales
+    # a status message to the newcomer refused
+    await h.group_command(f"/close {ticket.id}")
+    h.req.fail_chat(OMAR.id, bad_request("chat not found"))
+    assert await h.deliver() == 1
+    assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.undelivered_status", ticket=ticket.id, reason="Chat not found")
+    # a message for the group refused: reported under the ticket post
+    await h.group_command(f"/reopen {ticket.id}")
+    await h.deliver()
+    await h.add_to_ticket(OMAR, "وصلتني رسالة ثانية")
+    h.req.fail_chat(GROUP, bad_request("message thread not found"))
+    assert await h.deliver() == 1
+    reason = "Message thread not found"
+    assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)
+    assert reply_to_of(h.to(GROUP)[-1]) == ticket.group_message_id
+    # an answer that still fails after the last retry
+    await group_post(h, ticket.group_message_id, "Antwort")
+    monkeypatch.setattr(outbox_store, "MAX_ATTEMPTS", 2)
+    h.req.fail_chat(OMAR.id, NetworkError("down"), NetworkError("down"))
+    assert await h.deliver() == 0
+    await h.db.conn.execute("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'pending'")
+    await h.db.conn.commit()
+    assert await h.deliver() == 1
+    gave_up = locales.t(DESK_LANG, "desk.gave_up", attempts=2, error="NetworkError")
+    assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.undelivered", ticket=ticket.id, reason=gave_up)
+    # a report that fails itself is only logged: no loop
+    await group_post(h, ticket.group_message_id, "Noch eine Antwort")
+    h.req.fail_chat(OMAR.id, bad_request("bad"))
+    h.req.fail_chat(GROUP, bad_request("bad again"))
+    assert await h.deliver() == 0
+    await h.db.conn.execute("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'pending'")
+    await h.db.conn.commit()
+    assert await h.deliver() == 0
+    async with h.db.conn.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") as cursor:
+        assert tuple(await cursor.fetchone()) == (0,)
+
+
+async def test_a_blocked_newcomer_is_still_reported_once_for_a_long_answer(desk: Harness) -> None:
+    h = desk
+    ticket = await h.open_ticket(OMAR, "ar", QUESTION["ar"])
+    await group_post(h, ticket.group_message_id, long_answer())
+    h.req.fail_chat(OMAR.id, blocked_by_user(), blocked_by_user(), blocked_by_user())
+    assert await h.deliver() == 1
+    notices: list[Any] = [c for c in h.to(GROUP) if c.text == h.et(DESK_LANG, "desk.blocked", ticket=ticket.id)]
+    assert len(notices) == 1
