@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from html import escape
 
@@ -9,6 +10,7 @@ from bot import hours
 from bot.hours import BERLIN
 from bot.i18n import Locales
 from bot.localdates import format_date
+from bot.storage.attachments import Attachment
 from bot.storage.outbox import Media, OutMessage
 from bot.storage.tickets import Ticket
 
@@ -30,9 +32,10 @@ def eta(locales: Locales, lang: str, caseworker_hours: str, now: dt.datetime) ->
     return locales.t(lang, "handoff.eta_days", days=days + 1)
 
 
-def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str) -> str:
+def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str, attachments: int = 0) -> str:
     """The group's first message of a ticket: number, language, the original text (escaped)."""
     name = ticket.display_name or locales.t(DESK_LANG, "desk.anonymous")
+    files = [escape(locales.t(DESK_LANG, "desk.attachments_follow", count=attachments))] if attachments else []
     return "\n".join(
         [
             f"<b>{escape(locales.t(DESK_LANG, 'desk.ticket', ticket=ticket.id))}</b>",
@@ -40,6 +43,7 @@ def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str)
             escape(locales.t(DESK_LANG, "desk.from", name=name)),
             "",
             escape(text),
+            *files,
             "",
             escape(locales.t(DESK_LANG, "desk.how_to_answer")),
         ]
@@ -86,6 +90,13 @@ def answer_parts(locales: Locales, lang: str, text: str, media: Media | None, co
     parsed as markup; in order."""
     key = "handoff.caseworker_corrected" if corrected else "handoff.caseworker_answered"
     return with_header(locales.t(lang, key), text, media)
+
+
+def attachment_messages(locales: Locales, ticket: Ticket, attachment: Attachment) -> list[OutMessage]:
+    """A newcomer's photo or PDF for the group, in reply to the ticket's post, its caption escaped."""
+    header = locales.t(DESK_LANG, "desk.attachment", ticket=ticket.id)
+    parts = with_header(header, attachment.caption, attachment.media)
+    return [dataclasses.replace(to_ticket(ticket, text), media=media) for text, media in parts]
 
 
 def to_ticket(ticket: Ticket, html_text: str) -> OutMessage:

@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 from bot.conversation import protocol
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, NonText, Press, Text
-from bot.conversation.registry import Actor, Posted, Pressed
+from bot.conversation.registry import Actor, Posted, Pressed, Upload
 from bot.conversation.replies import Reply
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import desk
@@ -60,6 +60,10 @@ def incoming_of(update: Update) -> Incoming | None:
         return Command(name[:32], text[len(name) + 1 :].strip())
     if text:
         return Text(text)
+    media = media_of(message)
+    if media is not None:
+        mime = message.document.mime_type if message.document is not None else None
+        return Upload(media, message.caption or "", message.message_id, message.media_group_id, mime)
     return _kind(message)
 
 

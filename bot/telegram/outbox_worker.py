@@ -26,6 +26,7 @@ BACKOFF_BASE = 2.0
 BACKOFF_MAX = 600.0
 IDLE_POLL = 30.0
 REPORTED = frozenset({"post", "followup", "attachment", "answer", "status"})  # a failure is told in the group
+TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to the post, once it is there
 
 
 def _markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
@@ -128,6 +129,10 @@ class OutboxWorker:
         reply_to, thread_id = m.reply_to, m.thread_id
         if item.purpose == "post" and self.forum and item.ticket_id is not None:
             thread_id = await self._topic_for(item)
+        elif item.purpose in TO_TICKET_POST and reply_to is None and item.ticket_id is not None:
+            ticket = await tickets.get(self.services.db, item.ticket_id)  # queued before the post went out
+            if ticket is not None:
+                reply_to, thread_id = ticket.group_message_id, thread_id or ticket.thread_id
         markup, caption = _markup(m.buttons), m.text or None
         if m.media is not None and m.media.kind == "photo":
             return await self.bot.send_photo(
@@ -163,7 +168,7 @@ class OutboxWorker:
     async def _after_sent(self, item: OutboxItem, message: Message) -> None:
         """Mark sent and record follow-ups in one transaction, so a restart never sends twice."""
         db = self.services.db
-        if item.ticket_id is not None and item.purpose in ("post", "followup", "notice"):
+        if item.ticket_id is not None and item.purpose in ("post", "followup", "notice", "attachment"):
             await tickets.map_group_message(db, item.chat_id, message.message_id, item.ticket_id)
             if item.purpose == "post":
                 await tickets.set_group_post(db, item.ticket_id, message.message_id, message.message_thread_id)
@@ -201,7 +206,7 @@ class OutboxWorker:
     def _failure(self, item: OutboxItem, ticket: Ticket, reason: str) -> OutMessage:
         t = self.services.locales.t
         if item.chat_id == self.services.settings.caseworker_chat_id:  # not posted: under the post, if there is one
-            return to_ticket(ticket, escape(t(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)))
+            return OutMessage(escape(t(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)))
         key = "desk.undelivered" if item.purpose == "answer" else "desk.undelivered_status"
         text = escape(t(DESK_LANG, key, ticket=ticket.id, reason=reason))
         where = item.message.confirm

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import stop_app
 from fakes import Call, bad_request, blocked_by_user
-from files import document, file_of, group_post, media_to, sticker
+from files import document, file_of, group_post, media_to, photo, send_file, sticker
 from harness import GROUP, MARIA, OLENA, OMAR, Harness, Launch, Newcomer, Recorder, reply_to_of, sent_to
 from telegram.error import NetworkError
 
@@ -211,13 +211,14 @@ async def test_every_terminal_failure_is_visible_in_the_group(desk: Harness, mon
     h.req.fail_chat(OMAR.id, bad_request("chat not found"))
     assert await h.deliver() == 1
     assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.undelivered_status", ticket=ticket.id, reason="Chat not found")
-    # a message for the group refused: reported under the ticket post
+    # a photo for the group refused: reported under the ticket post
     await h.group_command(f"/reopen {ticket.id}")
     await h.deliver()
-    await h.add_to_ticket(OMAR, "وصلتني رسالة ثانية")
-    h.req.fail_chat(GROUP, bad_request("message thread not found"))
+    await send_file(h, OMAR, photo("expired-file"))
+    await h.press(OMAR, f"HF:{ticket.id}")
+    h.req.fail("sendPhoto", bad_request("wrong file identifier/HTTP URL specified"))
     assert await h.deliver() == 1
-    reason = "Message thread not found"
+    reason = "Wrong file identifier/http url specified"
     assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)
     assert reply_to_of(h.to(GROUP)[-1]) == ticket.group_message_id
     # an answer that still fails after the last retry
