@@ -39,6 +39,11 @@ class Call:
         return value if isinstance(value, str) else None
 
     @property
+    def caption(self) -> str | None:
+        value = self.params.get("caption")
+        return value if isinstance(value, str) else None
+
+    @property
     def markup(self) -> dict[str, Any] | None:
         value = self.params.get("reply_markup")
         if isinstance(value, str):
@@ -80,6 +85,7 @@ class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[Call] = []  # every attempt, failed ones included (ok=False)
         self._scripts: dict[str, deque[Scripted]] = defaultdict(deque)
+        self._chat_scripts: dict[str, deque[Scripted]] = defaultdict(deque)  # any send to one chat
         self._message_ids = itertools.count(1000)
 
     # -- BaseRequest interface -------------------------------------------------------
@@ -107,6 +113,9 @@ class RecordingRequest(BaseRequest):
         name = url.rstrip("/").rsplit("/", 1)[-1]
         params = _decode(request_data)
         script = self._scripts.get(name)
+        to_chat = self._chat_scripts.get(str(params.get("chat_id")))
+        if to_chat and name.startswith("send"):
+            script = to_chat
         if script:
             scripted = script.popleft()
             self.calls.append(Call(name, params, ok=False))
@@ -121,6 +130,10 @@ class RecordingRequest(BaseRequest):
     def fail(self, method: str, *responses: Scripted) -> None:
         """The next attempts of `method` get these responses (or raise these exceptions), in order."""
         self._scripts[method].extend(responses)
+
+    def fail_chat(self, chat_id: int, *responses: Scripted) -> None:
+        """The next messages sent to `chat_id` (any send method) get these responses, in order."""
+        self._chat_scripts[str(chat_id)].extend(responses)
 
     def pending(self, method: str) -> int:
         return len(self._scripts.get(method, ()))
@@ -159,7 +172,7 @@ class RecordingRequest(BaseRequest):
                 "can_read_all_group_messages": False,
                 "supports_inline_queries": False,
             }
-        if name in ("sendMessage", "editMessageText", "sendVenue"):
+        if name in ("sendMessage", "editMessageText", "sendVenue", "sendPhoto", "sendDocument"):
             chat_id = params.get("chat_id", 0)
             message_id = params.get("message_id") or next(self._message_ids)
             message: dict[str, Any] = {
@@ -168,7 +181,13 @@ class RecordingRequest(BaseRequest):
                 "chat": {"id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else 0, "type": "private"},
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "Wegweiser", "username": BOT_USERNAME},
             }
-            if name == "sendVenue":
+            if name == "sendPhoto":
+                file = {"file_id": str(params.get("photo")), "file_unique_id": "u1", "width": 800, "height": 600}
+                message.update(photo=[file], caption=params.get("caption"))
+            elif name == "sendDocument":
+                message.update(document={"file_id": str(params.get("document")), "file_unique_id": "u2"},
+                               caption=params.get("caption"))
+            elif name == "sendVenue":
                 message["venue"] = {
                     "location": {"latitude": params.get("latitude", 0.0), "longitude": params.get("longitude", 0.0)},
                     "title": params.get("title", ""),

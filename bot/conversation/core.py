@@ -6,6 +6,7 @@ commands by name, buttons by their action type, text by the state the user is in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from typing import Literal
@@ -19,7 +20,7 @@ from .common import menu_row, stale
 from .context import Sender, Services, Turn
 from .protocol import Awaiting
 from .ratelimit import RateLimiter
-from .registry import Actor, Audience, Registry
+from .registry import Actor, Audience, Registry, Upload
 from .replies import Reply
 from .start import greeting, unknown_command
 
@@ -48,7 +49,7 @@ class NonText:
     kind: Literal["voice", "sticker", "photo", "video", "document", "location", "contact", "other"]
 
 
-Incoming = Command | Text | Press | NonText
+Incoming = Command | Text | Press | NonText | Upload
 
 
 class Conversation:
@@ -89,7 +90,23 @@ class Conversation:
             return await self._press(turn, incoming.data)
         if isinstance(incoming, NonText):
             return [Reply(turn.t("errors.non_text"), menu_row(turn))]
+        if isinstance(incoming, Upload):
+            return await self._upload(turn, incoming)
         return await self._text(turn, incoming.text.strip())
+
+    async def _upload(self, turn: Turn, upload: Upload) -> list[Reply]:
+        """A photo or document: its caption is checked for an emergency first, as any text is."""
+        handler = self.registry.upload
+        if handler is None:
+            return [Reply(turn.t("errors.non_text"), menu_row(turn))]
+        replies = greeting(turn) if turn.is_new else []
+        caption = upload.caption.strip()[:MAX_TEXT_CHARS]
+        for safety in self.registry.before_state if caption else ():
+            answered = await safety(turn, caption)
+            if answered is not None:  # the caption is taken care of (added to the draft or the open question)
+                replies, caption = replies + answered, ""
+                break
+        return replies + await handler(turn, dataclasses.replace(upload, caption=caption))
 
     async def _text(self, turn: Turn, text: str) -> list[Reply]:
         if not text:

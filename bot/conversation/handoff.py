@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.localdates import format_hours
 from bot.matching.tuning import CANDIDATES_SHOWN
-from bot.storage import outbox, questions, tickets
+from bot.storage import attachments, outbox, questions, tickets
+from bot.storage.attachments import Attachment
 from bot.storage.outbox import OutMessage
 from bot.storage.tickets import Ticket
 
@@ -45,11 +46,16 @@ def _preview_buttons(turn: Turn) -> tuple[tuple[Button, ...], ...]:
     )
 
 
-def preview(turn: Turn) -> list[Reply]:
+async def preview(turn: Turn) -> list[Reply]:
     name = turn.sender.display_name if turn.user.share_name and turn.sender.display_name else None
+    files = len(await attachments.pending(turn.services.db, turn.user.user_id))
+    question = "\n".join(
+        part for part in (turn.user.draft, turn.raw("handoff.preview_attachments", count=files) if files else "")
+        if part
+    )
     text = turn.t(
         "handoff.preview",
-        question=turn.user.draft or "",
+        question=question,
         language=turn.services.locales.name(turn.lang),
         name=name or turn.raw("handoff.name_hidden"),
     )
@@ -64,9 +70,9 @@ async def ask_person(turn: Turn, action: AskPerson) -> list[Reply]:
     draft = (turn.user.pending_question or "").strip()
     turn.awaiting = Awaiting.HANDOFF
     turn.user.draft, turn.user.clarify_rounds = draft or None, 0
-    if not draft:
+    if not draft and not await attachments.pending(turn.services.db, turn.user.user_id):
         return [Reply(turn.t("ticket.write_question"), ((turn.button("buttons.cancel", CancelDraft()),),))]
-    return preview(turn)
+    return await preview(turn)
 
 
 def fallback_contact(turn: Turn) -> list[Reply]:
@@ -83,20 +89,25 @@ def fallback_contact(turn: Turn) -> list[Reply]:
 
 
 async def add_details(turn: Turn, text: str) -> list[Reply] | None:
+    append_to_draft(turn, text)
+    return [Reply(turn.t("handoff.added_details")), *await preview(turn)]
+
+
+def append_to_draft(turn: Turn, text: str) -> None:
     draft = f"{turn.user.draft}\n{text}" if turn.user.draft else text
     turn.user.draft = draft[:MAX_DRAFT]
-    return [Reply(turn.t("handoff.added_details")), *preview(turn)]
 
 
 async def toggle_name(turn: Turn, action: ToggleName) -> list[Reply]:
     if turn.awaiting is not Awaiting.HANDOFF:
         return []
     turn.user.share_name = not turn.user.share_name
-    return [Reply(preview(turn)[0].text, _preview_buttons(turn), edit=True)]
+    return [Reply((await preview(turn))[0].text, _preview_buttons(turn), edit=True)]
 
 
 async def cancel(turn: Turn, action: CancelDraft) -> list[Reply]:
     turn.awaiting, turn.user.draft = None, None
+    await attachments.drop_pending(turn.services.db, turn.user.user_id)  # nothing sent, nothing kept
     return [Reply(turn.t("handoff.cancelled"), edit=True)]
 
 
@@ -107,23 +118,26 @@ async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     draft = (turn.user.draft or "").strip()
     if turn.awaiting is not Awaiting.HANDOFF or group is None:
         return []
-    if not draft:
+    files = await attachments.pending(services.db, turn.user.user_id)
+    if not draft and not files:  # a photo of the letter alone is a question too
         return [Reply(turn.t("ticket.write_question"))]
     name = turn.sender.display_name if turn.user.share_name else None
-    decision = services.matcher.match(draft, turn.lang)
-    candidates = [c.entry.id for c in decision.candidates][:CANDIDATES_SHOWN]
+    found = services.matcher.match(draft, turn.lang).candidates if draft else []
+    candidates = [c.entry.id for c in found][:CANDIDATES_SHOWN]
     db = services.db
     ticket_id = await tickets.create(db, turn.user.user_id, turn.lang, draft, name, candidates)
     ticket = await tickets.get(db, ticket_id)
     assert ticket is not None
-    await outbox.add(db, group, "post", post_message(turn, ticket, draft), ticket_id, f"post:{ticket_id}", False)
+    post = post_message(turn, ticket, draft, len(files))
+    await outbox.add(db, group, "post", post, ticket_id, f"post:{ticket_id}", False)
+    await queue_attachments(turn, ticket, files)  # after the post: they answer it, in this order
     turn.awaiting, turn.user.draft, turn.user.pending_question = None, None, None
     eta = texts.eta(services.locales, turn.lang, services.settings.caseworker_hours, services.clock())
     hours = format_hours(services.settings.caseworker_hours, turn.lang, services.locales)
     return [Reply(turn.t("handoff.sent", ticket=ticket_id, eta=eta, hours=hours), edit=True)]
 
 
-def post_message(turn: Turn, ticket: Ticket, text: str) -> OutMessage:
+def post_message(turn: Turn, ticket: Ticket, text: str, files: int = 0) -> OutMessage:
     """The ticket's post in the group: the question, "send this card" buttons, claim and close."""
     services = turn.services
     locales, gen = services.locales, services.generation
@@ -139,8 +153,30 @@ def post_message(turn: Turn, ticket: Ticket, text: str) -> OutMessage:
             (locales.t(DESK_LANG, "buttons.close"), CloseTicket(ticket.id).pack()),
         )
     )
-    text = texts.ticket_post(locales, ticket, text, locales.name(ticket.lang))
+    text = texts.ticket_post(locales, ticket, text, locales.name(ticket.lang), files)
     return OutMessage(text, tuple(rows), topic=locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id))
+
+
+async def queue_attachments(turn: Turn, ticket: Ticket, files: list[Attachment]) -> None:
+    """The person's photos and PDFs become part of the ticket and go to the group in reply to its post."""
+    db, group = turn.services.db, turn.services.settings.caseworker_chat_id
+    if group is None or not files:
+        return
+    await attachments.attach(db, [f.id for f in files], ticket.id)
+    for file in files:
+        for part, message in enumerate(texts.attachment_messages(turn.services.locales, ticket, file)):
+            await outbox.add(db, group, "attachment", message, ticket.id, f"attachment:{file.id}:{part}", False)
+
+
+async def reopen_if_closed(turn: Turn, ticket: Ticket) -> bool:
+    """A message added to a recently closed ticket reopens it, and the group is told. No commit."""
+    db, group = turn.services.db, turn.services.settings.caseworker_chat_id
+    if ticket.is_open or group is None:
+        return False
+    await tickets.set_status(db, ticket.id, "open")
+    notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
+    await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
+    return True
 
 
 async def follow_up(turn: Turn, ticket: Ticket, text: str, urgent: bool = False) -> list[Reply]:
@@ -148,11 +184,7 @@ async def follow_up(turn: Turn, ticket: Ticket, text: str, urgent: bool = False)
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
     if group is None:
         return []
-    reopen = not ticket.is_open
-    if reopen:
-        await tickets.set_status(db, ticket.id, "open")
-        notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
-        await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
+    reopen = await reopen_if_closed(turn, ticket)
     await tickets.add_message(db, ticket.id, "user", text)
     message = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text, urgent))
     await outbox.add(db, group, "followup", message, ticket.id, commit=False)
@@ -180,7 +212,7 @@ async def add_offer(turn: Turn) -> list[Reply]:
 
 
 async def add_to_ticket(turn: Turn, action: AddToTicket) -> list[Reply]:
-    ticket = await _own_ticket(turn, action.ticket)
+    ticket = await own_ticket(turn, action.ticket)
     current = await current_ticket(turn)
     text = (turn.user.pending_question or "").strip()
     if ticket is None or current is None or current.id != ticket.id or not text:
@@ -200,7 +232,7 @@ async def status(turn: Turn, args: str = "") -> list[Reply]:
 
 
 async def close_by_user(turn: Turn, action: CloseMyTicket) -> list[Reply]:
-    ticket = await _own_ticket(turn, action.ticket)
+    ticket = await own_ticket(turn, action.ticket)
     if ticket is None or not ticket.is_open:
         return [Reply(turn.t("handoff.none_open"), edit=True)]
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
@@ -213,7 +245,7 @@ async def close_by_user(turn: Turn, action: CloseMyTicket) -> list[Reply]:
 
 
 async def rate(turn: Turn, action: RateAnswer) -> list[Reply]:
-    ticket = await _own_ticket(turn, action.ticket)
+    ticket = await own_ticket(turn, action.ticket)
     if ticket is None:
         return []
     await tickets.set_rating(turn.services.db, ticket.id, action.helpful)
@@ -221,7 +253,7 @@ async def rate(turn: Turn, action: RateAnswer) -> list[Reply]:
     return [Reply(turn.t("ticket.rated"))]
 
 
-async def _own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
+async def own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
     """Only the user's own ticket: a forged number never reveals or changes another one."""
     ticket = await tickets.get(turn.services.db, ticket_no)
     return ticket if ticket is not None and ticket.user_id == turn.user.user_id else None
@@ -235,6 +267,7 @@ async def withdraw_user(turn: Turn) -> None:
     ids = [t.id for t in mine]
     posts = await outbox.group_posts(db, ids)
     await outbox.forget_user_texts(db, ids, turn.user.user_id)
+    await attachments.delete_for_user(db, turn.user.user_id, ids)
     for chat_id, message_id, ticket_id in posts:
         removal = texts.removal(locales, ticket_id, message_id)
         await outbox.add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}", False)

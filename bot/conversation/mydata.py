@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.storage import questions, tickets, users
+from bot.storage import attachments, questions, tickets, users
 
 from .context import Turn
 from .district import district_label
@@ -23,6 +23,7 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         since=day_of(turn.user.created_at or turn.services.clock().timestamp(), turn.lang, turn.services.locales),
         questions=await questions.count_for_user(db, turn.user.user_id),
         tickets=await tickets.count_for_user(db, turn.user.user_id),
+        attachments=await attachments.count_for_user(db, turn.user.user_id),
     )
     return [Reply(text)]
 

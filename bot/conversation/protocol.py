@@ -166,6 +166,14 @@ class AddToTicket(Action):
 
 
 @dataclass(frozen=True)
+class AddFilesToTicket(Action):
+    """Add the photos and documents just sent to an open (or recently closed) question for a caseworker."""
+
+    code: ClassVar[str] = "HF"
+    ticket: int
+
+
+@dataclass(frozen=True)
 class RateAnswer(Action):
     code: ClassVar[str] = "HR"
     ticket: int
@@ -205,7 +213,7 @@ ACTIONS: dict[str, type[Action]] = {
     cls.code: cls
     for cls in (
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
-        SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, RateAnswer, EraseMyData,
+        SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, AddFilesToTicket, RateAnswer, EraseMyData,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }

@@ -12,13 +12,28 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.storage.outbox import Media
+
 from .context import Services, Turn
 from .protocol import Action, Awaiting
 from .replies import Reply
 
+
+@dataclass(frozen=True)
+class Upload:
+    """A newcomer's photo or document: Telegram's file id (never the file), its caption, its message."""
+
+    media: Media
+    caption: str
+    message_id: int
+    album: str | None = None  # several photos sent at once share one
+    mime_type: str | None = None  # of a document
+
+
 CommandHandler = Callable[[Turn, str], Awaitable[list[Reply]]]
 ButtonHandler = Callable[[Turn, Any], Awaitable[list[Reply]]]  # Any: the handler's own Action type
 TextHandler = Callable[[Turn, str], Awaitable[list[Reply] | None]]  # None: not for me, go on
+UploadHandler = Callable[[Turn, Upload], Awaitable[list[Reply]]]
 
 
 class Audience(StrEnum):
@@ -49,6 +64,20 @@ class Pressed:
     message_id: int
 
 
+@dataclass(frozen=True)
+class Posted:
+    """A caseworker's message in the group, new or edited: where it is, its text or caption, its file."""
+
+    chat_id: int
+    message_id: int
+    reply_to: int | None
+    thread_id: int | None
+    text: str
+    media: Media | None = None
+    edited_at: int | None = None  # when Telegram says it was edited: a correction of what was relayed
+    relayable: bool = True  # False for stickers, voice, video...: only text, photos and documents are relayed
+
+
 DeskCommand = Callable[[Services, Actor, str], Awaitable[list[Reply]]]
 DeskButton = Callable[[Services, Actor, Pressed, Any], Awaitable[list[Reply]]]
 
@@ -75,6 +104,7 @@ class Flow:
     # text while waiting for a state; the key None: any text, after the state's handler passed
     on_text: Mapping[Awaiting | None, TextHandler] = field(default_factory=dict)
     before_state: TextHandler | None = None  # sees every text first, in any state (emergencies)
+    on_upload: UploadHandler | None = None  # photos and documents, in any state (one flow only)
 
 
 @dataclass(frozen=True)
@@ -85,6 +115,7 @@ class Registry:
     any_text: tuple[TextHandler, ...]  # in flow order; the first that answers wins
     before_state: tuple[TextHandler, ...]
     desk: DeskFlow = field(default_factory=DeskFlow)
+    upload: UploadHandler | None = None
 
     @classmethod
     def of(cls, *flows: Flow, desk: DeskFlow | None = None) -> Registry:
@@ -93,6 +124,9 @@ class Registry:
         on_text: dict[Awaiting, TextHandler] = {}
         any_text: list[TextHandler] = []
         before_state = [flow.before_state for flow in flows if flow.before_state is not None]
+        uploads = [flow.on_upload for flow in flows if flow.on_upload is not None]
+        if len(uploads) > 1:
+            raise ValueError(f"declared twice: on_upload ({len(uploads)} flows)")
         for flow in flows:
             for command in flow.commands:
                 _put(commands, command.name, command)
@@ -108,7 +142,7 @@ class Registry:
             _put(dict(commands), name, None)  # a desk command may not shadow a newcomer's command
         for action in desk.buttons:
             _put(dict(buttons), action, None)
-        return cls(commands, buttons, on_text, tuple(any_text), tuple(before_state), desk)
+        return cls(commands, buttons, on_text, tuple(any_text), tuple(before_state), desk, next(iter(uploads), None))
 
     def text_handlers(self, state: Awaiting | None) -> tuple[TextHandler, ...]:
         """Who may answer a text in this state, in order."""

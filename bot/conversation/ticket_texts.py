@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from html import escape
 
@@ -9,10 +10,16 @@ from bot import hours
 from bot.hours import BERLIN
 from bot.i18n import Locales
 from bot.localdates import format_date
-from bot.storage.outbox import OutMessage
+from bot.storage.attachments import Attachment
+from bot.storage.outbox import Media, OutMessage
 from bot.storage.tickets import Ticket
 
+from .replies import split_text
+
 DESK_LANG = "de"  # the district's caseworkers work in German
+CAPTION_LIMIT = 1024  # Telegram's limit for the caption of a photo or document
+PART_LIMIT = 3900  # one message's text: with a bold header it stays within Telegram's 4,096
+Part = tuple[str, Media | None]  # HTML text (the caption, with media) and the photo or document, if any
 
 
 def eta(locales: Locales, lang: str, caseworker_hours: str, now: dt.datetime) -> str:
@@ -25,9 +32,10 @@ def eta(locales: Locales, lang: str, caseworker_hours: str, now: dt.datetime) ->
     return locales.t(lang, "handoff.eta_days", days=days + 1)
 
 
-def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str) -> str:
+def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str, attachments: int = 0) -> str:
     """The group's first message of a ticket: number, language, the original text (escaped)."""
     name = ticket.display_name or locales.t(DESK_LANG, "desk.anonymous")
+    files = [escape(locales.t(DESK_LANG, "desk.attachments_follow", count=attachments))] if attachments else []
     return "\n".join(
         [
             f"<b>{escape(locales.t(DESK_LANG, 'desk.ticket', ticket=ticket.id))}</b>",
@@ -35,6 +43,7 @@ def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str)
             escape(locales.t(DESK_LANG, "desk.from", name=name)),
             "",
             escape(text),
+            *files,
             "",
             escape(locales.t(DESK_LANG, "desk.how_to_answer")),
         ]
@@ -60,9 +69,34 @@ def queue_listing(locales: Locales, open_tickets: list[Ticket], now: float) -> s
     return "\n".join(lines)
 
 
-def answer_to_user(locales: Locales, lang: str, text: str) -> str:
-    """Caseworker text reaches the newcomer as plain text: escaped, never parsed as markup."""
-    return f"<b>{escape(locales.t(lang, 'handoff.caseworker_answered'))}</b>\n{escape(text)}"
+def with_header(header: str, body: str, media: Media | None = None) -> list[Part]:
+    """A bold header and a plain body (both escaped here) as messages within Telegram's limits, in order.
+
+    The body is split before it is escaped, so no cut falls inside an HTML entity. With a photo or document:
+    one captioned message when the caption fits, else the media under the header and the text after it.
+    """
+    head, body = f"<b>{escape(header)}</b>", body.strip()
+    if media is not None and len(header) + 1 + len(body) <= CAPTION_LIMIT:
+        return [(f"{head}\n{escape(body)}" if body else head, media)]
+    chunks = [escape(chunk) for chunk in split_text(body, PART_LIMIT)] if body else []
+    if media is not None:
+        return [(head, media), *((chunk, None) for chunk in chunks)]
+    first, *rest = chunks or [""]
+    return [(f"{head}\n{first}", None), *((chunk, None) for chunk in rest)]
+
+
+def answer_parts(locales: Locales, lang: str, text: str, media: Media | None, corrected: bool) -> list[Part]:
+    """A caseworker's answer (or their correction of one) as the newcomer gets it: plain text, escaped, never
+    parsed as markup; in order."""
+    key = "handoff.caseworker_corrected" if corrected else "handoff.caseworker_answered"
+    return with_header(locales.t(lang, key), text, media)
+
+
+def attachment_messages(locales: Locales, ticket: Ticket, attachment: Attachment) -> list[OutMessage]:
+    """A newcomer's photo or PDF for the group, in reply to the ticket's post, its caption escaped."""
+    header = locales.t(DESK_LANG, "desk.attachment", ticket=ticket.id)
+    parts = with_header(header, attachment.caption, attachment.media)
+    return [dataclasses.replace(to_ticket(ticket, text), media=media) for text, media in parts]
 
 
 def to_ticket(ticket: Ticket, html_text: str) -> OutMessage:

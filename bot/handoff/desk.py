@@ -10,10 +10,10 @@ from html import escape
 from bot.conversation.card import render_card
 from bot.conversation.context import Services
 from bot.conversation.protocol import ClaimTicket, CloseTicket, RateAnswer, SendEntryToUser
-from bot.conversation.registry import Actor, DeskFlow, Pressed
+from bot.conversation.registry import Actor, DeskFlow, Posted, Pressed
 from bot.conversation.replies import Reply
-from bot.conversation.ticket_texts import DESK_LANG, answer_to_user, queue_listing
-from bot.storage import outbox, tickets
+from bot.conversation.ticket_texts import DESK_LANG, answer_parts, queue_listing
+from bot.storage import corrections, outbox, tickets
 from bot.storage.db import now
 from bot.storage.outbox import ButtonRows, Confirm, OutMessage
 from bot.storage.tickets import Ticket
@@ -101,32 +101,52 @@ async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thr
     return None
 
 
-async def reply(
-    services: Services, actor: Actor, chat_id: int, message_id: int, reply_to: int | None, thread_id: int | None,
-    text: str,
-) -> list[Reply]:
-    """A caseworker's message answering a ticket: stored, queued for the user, confirmed on delivery."""
+async def reply(services: Services, actor: Actor, posted: Posted) -> list[Reply]:
+    """A caseworker's message answering a ticket (text, photo or document, or an edit of an answer already
+    relayed): stored, queued for the user within Telegram's limits, confirmed on delivery."""
     if not actor.in_group:
         return _refuse(services)
-    ticket = await ticket_for(services, chat_id, reply_to, thread_id)
+    ticket = await ticket_for(services, posted.chat_id, posted.reply_to, posted.thread_id)
     if ticket is None:
-        return [Reply(_t(services, "desk.unknown_reply"))] if reply_to is not None else []
+        asked = posted.reply_to is not None and posted.relayable and posted.edited_at is None
+        return [Reply(_t(services, "desk.unknown_reply"))] if asked else []
     if ticket.user_id is None:  # withdrawn by /deletemydata, or closed and past RETENTION_DAYS
         key = "desk.withdrawn" if ticket.status == "withdrawn" else "desk.expired"
         return [Reply(_t(services, key, ticket=ticket.id))]
+    if not posted.relayable:  # a sticker, voice message or video would otherwise vanish without a word
+        return [Reply(_t(services, "desk.not_relayed", ticket=ticket.id))]
     db = services.db
-    if not await tickets.add_message(db, ticket.id, "caseworker", text, message_id):
-        return []  # the same group message again (redelivered update): already queued once
-    if ticket.status == "open":
-        await tickets.set_status(db, ticket.id, "claimed", actor.user_id)
-    message = OutMessage(
-        answer_to_user(services.locales, ticket.lang, text),
-        _rating_buttons(services, ticket),
-        confirm=Confirm(chat_id, message_id, thread_id),
-    )
-    await outbox.add(db, ticket.user_id, "answer", message, ticket.id, f"answer:{chat_id}:{message_id}", False)
+    if posted.edited_at is not None:
+        if await corrections.correct_answer(db, posted.message_id, posted.text) is None:
+            return []  # an edit of a message that never went to the person
+        dedupe = f"edit:{posted.chat_id}:{posted.message_id}:{posted.edited_at}"  # each edit once
+    else:
+        if not await tickets.add_message(db, ticket.id, "caseworker", posted.text, posted.message_id):
+            return []  # the same group message again (redelivered update): already queued once
+        if ticket.status == "open":
+            await tickets.set_status(db, ticket.id, "claimed", actor.user_id)
+        dedupe = f"answer:{posted.chat_id}:{posted.message_id}"
+    await _queue_answer(services, ticket, posted, dedupe)
     await db.commit()
     return []
+
+
+async def _queue_answer(services: Services, ticket: Ticket, posted: Posted, dedupe: str) -> None:
+    """One outbox row per message, in order (the outbox keeps a chat's order); rating buttons and
+    "delivered" come with the last part only."""
+    assert ticket.user_id is not None
+    corrected = posted.edited_at is not None
+    parts = answer_parts(services.locales, ticket.lang, posted.text, posted.media, corrected)
+    for number, (text, media) in enumerate(parts, start=1):
+        final = number == len(parts)
+        message = OutMessage(
+            text,
+            _rating_buttons(services, ticket) if final else (),
+            confirm=Confirm(posted.chat_id, posted.message_id, posted.thread_id, final),
+            media=media,
+        )
+        key = dedupe if number == 1 else f"{dedupe}:{number}"
+        await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, key, False)
 
 
 def _rating_buttons(services: Services, ticket: Ticket) -> ButtonRows:

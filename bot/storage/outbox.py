@@ -9,25 +9,36 @@ from typing import Any, Literal
 from .db import Database, now
 
 MAX_ATTEMPTS = 12
-# post: a new ticket in the group; followup, notice: about a ticket, in the group; answer, status: to the
-# newcomer; confirm: "delivered" back in the group; delete: take one of the bot's posts out of the group
-# (/deletemydata), overwritten with the payload's text where Telegram no longer allows deleting it
-Purpose = Literal["post", "followup", "notice", "answer", "status", "confirm", "delete"]
+# post: a new ticket in the group; followup, notice: about a ticket, in the group; attachment: a newcomer's
+# photo or PDF, in the group; answer, status: to the newcomer; confirm: "delivered" back in the group;
+# delete: take one of the bot's posts out of the group (/deletemydata), overwritten with the payload's text
+# where Telegram no longer allows deleting it
+Purpose = Literal["post", "followup", "notice", "attachment", "answer", "status", "confirm", "delete"]
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
+MediaKind = Literal["photo", "document"]
+
+
+@dataclass(frozen=True)
+class Media:
+    """A photo or document already on Telegram's servers, sent on by its file id (never downloaded)."""
+
+    kind: MediaKind
+    file_id: str
 
 
 @dataclass(frozen=True)
 class Confirm:
-    """Where to say "delivered" once an answer reached the newcomer."""
+    """The caseworker's message an answer came from: "delivered" goes there, and so does a failure."""
 
     chat_id: int
     reply_to: int | None = None
     thread_id: int | None = None
+    final: bool = True  # the last part of an answer: "delivered" is said after this one only
 
 
 @dataclass(frozen=True)
 class OutMessage:
-    """What one outbox row sends. `text` is HTML-safe."""
+    """What one outbox row sends. `text` is HTML-safe; with `media` it is the caption (at most 1,024)."""
 
     text: str
     buttons: ButtonRows = ()
@@ -36,6 +47,7 @@ class OutMessage:
     topic: str | None = None  # title of the forum topic a ticket post opens
     confirm: Confirm | None = None
     target: int | None = None  # purpose "delete": the message to delete
+    media: Media | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -46,7 +58,7 @@ class OutMessage:
         if "confirm_chat" in data:  # rows queued before payloads were typed
             data["confirm"] = {"chat_id": data.pop("confirm_chat"), "reply_to": data.pop("confirm_reply_to", None),
                                "thread_id": data.pop("thread_id_confirm", None)}
-        confirm = data.get("confirm")
+        confirm, media = data.get("confirm"), data.get("media")
         return cls(
             text=str(data.get("text", "")),
             buttons=tuple(tuple((str(label), str(cb)) for label, cb in row) for row in data.get("buttons") or ()),
@@ -55,6 +67,7 @@ class OutMessage:
             topic=data.get("topic"),
             confirm=Confirm(**confirm) if isinstance(confirm, dict) else None,
             target=data.get("target"),
+            media=Media(**media) if isinstance(media, dict) else None,
         )
 
 
@@ -89,10 +102,18 @@ async def add(
         await db.conn.commit()
 
 
+# Only the oldest pending row of each chat is due: the parts of a long answer, a ticket post and the photos
+# that reply to it go out in the order they were queued, even when one of them has to be retried.
+_HEAD_OF_CHAT = (
+    "status = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.chat_id = outbox.chat_id"
+    " AND earlier.status = 'pending' AND earlier.id < outbox.id)"
+)
+
+
 async def due(db: Database, limit: int = 20) -> list[OutboxItem]:
     async with db.conn.execute(
         "SELECT id, chat_id, purpose, ticket_id, payload, attempts FROM outbox"
-        " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+        f" WHERE {_HEAD_OF_CHAT} AND next_attempt_at <= ? ORDER BY id LIMIT ?",
         (now(), limit),
     ) as cursor:
         rows = await cursor.fetchall()
@@ -132,7 +153,7 @@ async def counts(db: Database) -> dict[str, int]:
 
 async def next_due_in(db: Database) -> float | None:
     """Seconds until the next pending item is due (0 if overdue), None when nothing is pending."""
-    async with db.conn.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'") as cursor:
+    async with db.conn.execute(f"SELECT MIN(next_attempt_at) FROM outbox WHERE {_HEAD_OF_CHAT}") as cursor:
         row = await cursor.fetchone()
     if not row or row[0] is None:
         return None
@@ -159,7 +180,8 @@ async def group_posts(db: Database, ticket_ids: list[int]) -> list[tuple[int, in
     marks = ",".join("?" * len(ticket_ids))
     async with db.conn.execute(
         f"SELECT chat_id, sent_message_id, ticket_id FROM outbox WHERE ticket_id IN ({marks})"
-        f" AND purpose IN ('post', 'followup') AND status = 'sent' AND sent_message_id IS NOT NULL ORDER BY id",
+        f" AND purpose IN ('post', 'followup', 'attachment') AND status = 'sent' AND sent_message_id IS NOT NULL"
+        " ORDER BY id",
         ticket_ids,
     ) as cursor:
         return [(int(r[0]), int(r[1]), int(r[2])) for r in await cursor.fetchall()]

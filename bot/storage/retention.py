@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .attachments import PENDING_FOR
 from .db import Database
 from .tickets import OPEN_STATES
 
@@ -31,6 +32,7 @@ class Purged:
     drafts: int = 0  # users whose draft or pending question was dropped
     tickets: int = 0
     ticket_messages: int = 0
+    attachments: int = 0  # file ids of photos and PDFs
     outbox: int = 0
 
     @property
@@ -47,6 +49,10 @@ async def purge(db: Database, days: int, now: float) -> Purged:
     try:
         counts = Purged(
             ticket_messages=await _count(db, f"DELETE FROM ticket_messages WHERE ticket_id IN ({_EXPIRED})", cutoff),
+            attachments=await _count(db, f"DELETE FROM attachments WHERE ticket_id IN ({_EXPIRED})", cutoff)
+            + await _count(  # sent to nobody: dropped after a day
+                db, "DELETE FROM attachments WHERE ticket_id IS NULL AND created_at < ?", now - PENDING_FOR
+            ),
             outbox=await _count(
                 db,
                 # an expired ticket's deliveries: no text, and no Telegram id linking the anonymous row to a person

@@ -12,11 +12,12 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 from bot.conversation import protocol
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, NonText, Press, Text
-from bot.conversation.registry import Actor, Pressed
+from bot.conversation.registry import Actor, Posted, Pressed, Upload
 from bot.conversation.replies import Reply
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import desk
 from bot.settings import Settings
+from bot.storage.outbox import Media
 
 from .render import send
 
@@ -38,6 +39,15 @@ def _kind(message: Message) -> NonText:
     return NonText("other")
 
 
+def media_of(message: Message) -> Media | None:
+    """A photo (its largest size) or a document, by Telegram's file id: nothing is downloaded."""
+    if message.photo:
+        return Media("photo", message.photo[-1].file_id)
+    if message.document is not None:
+        return Media("document", message.document.file_id)
+    return None
+
+
 def incoming_of(update: Update) -> Incoming | None:
     if update.callback_query is not None:
         return Press(update.callback_query.data or "")
@@ -50,6 +60,10 @@ def incoming_of(update: Update) -> Incoming | None:
         return Command(name[:32], text[len(name) + 1 :].strip())
     if text:
         return Text(text)
+    media = media_of(message)
+    if media is not None:
+        mime = message.document.mime_type if message.document is not None else None
+        return Upload(media, message.caption or "", message.message_id, message.media_group_id, mime)
     return _kind(message)
 
 
@@ -102,10 +116,26 @@ def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
         worker.wake()
 
 
+def posted_of(message: Message, edited: bool) -> Posted:
+    """A group message as the desk sees it: text or caption, photo or document, and when it was edited."""
+    media = media_of(message)
+    edited_at = int(message.edit_date.timestamp()) if message.edit_date is not None else 0
+    return Posted(
+        message.chat_id,
+        message.message_id,
+        message.reply_to_message.message_id if message.reply_to_message else None,
+        message.message_thread_id if message.is_topic_message else None,
+        message.text or message.caption or "",
+        media,
+        edited_at if edited else None,
+        relayable=bool(message.text) or media is not None,
+    )
+
+
 async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The caseworkers' group: commands, and replies that answer a ticket."""
+    """The caseworkers' group: commands, and messages (new or edited) that answer a ticket."""
     message, user = update.effective_message, update.effective_user
-    if message is None or user is None or not message.text:
+    if message is None or user is None:
         return
     conversation = conversation_of(context)
     settings = conversation.services.settings
@@ -113,15 +143,15 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     incoming = incoming_of(update)
     services = conversation.services
     if isinstance(incoming, Command):
+        if update.edited_message is not None:
+            return  # an edited command is not run twice
         command = conversation.registry.desk.commands.get(incoming.name.lower())
         if command is None:
             replies = [Reply(escape(services.locales.t(DESK_LANG, "desk.usage")))]
         else:
             replies = await command(services, actor, incoming.args)
     else:
-        reply_to = message.reply_to_message.message_id if message.reply_to_message else None
-        thread = message.message_thread_id if message.is_topic_message else None
-        replies = await desk.reply(services, actor, message.chat_id, message.message_id, reply_to, thread, message.text)
+        replies = await desk.reply(services, actor, posted_of(message, update.edited_message is not None))
     await send(context.bot, message.chat_id, replies)
     wake_outbox(context)
     log.info("update=%s kind=group replies=%d", update.update_id, len(replies))
@@ -136,7 +166,7 @@ def register(app: Application, settings: Settings) -> None:  # type: ignore[type
     private = filters.ChatType.PRIVATE
     if settings.caseworker_chat_id is not None:
         group = filters.Chat(chat_id=settings.caseworker_chat_id)
-        app.add_handler(MessageHandler(group & filters.TEXT & ~filters.StatusUpdate.ALL, on_group_message))
+        app.add_handler(MessageHandler(group & ~filters.StatusUpdate.ALL, on_group_message))
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_update))
     app.add_handler(CallbackQueryHandler(on_update))
     app.add_error_handler(on_error)

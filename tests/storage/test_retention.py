@@ -6,6 +6,7 @@ The data is made through the running Application (desk harness); retention then 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from harness import (
 from bot.conversation.protocol import Feedback
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.storage import retention, tickets
+from bot.storage.db import Database
 from bot.storage.retention import DAY
 from bot.storage.tickets import Ticket
 from bot.telegram import app as app_module
@@ -149,3 +151,23 @@ def test_privacy_text_states_every_period(loaded: Any, lang: str) -> None:
     assert "/mydata" in text and "/deletemydata" in text
     assert retention.DELIVERED_GRACE == DAY  # the text says "one day"
     assert "37" in loaded.locales.t(lang, "start.privacy_short", days=37)
+
+
+async def test_retention_drops_file_ids_of_expired_tickets_and_unsent_photos(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "files.db")
+    now = time.time()
+    old = now - 100 * DAY
+    await db.conn.execute(
+        "INSERT INTO tickets (id, user_id, lang, text, status, candidates, created_at, updated_at, closed_at)"
+        " VALUES (1, 7, 'ar', 'x', 'closed', '', ?, ?, ?)", (old, old, old))
+    for ticket_id, created, file_id in ((1, old, "expired-ticket-file"), (None, now - 2 * DAY, "unsent-file"),
+                                        (None, now - 60, "fresh-draft-file")):
+        await db.conn.execute(
+            "INSERT INTO attachments (user_id, ticket_id, kind, file_id, created_at) VALUES (7, ?, 'photo', ?, ?)",
+            (ticket_id, file_id, created))
+    await db.commit()
+    purged = await retention.purge(db, 90, now)
+    async with db.conn.execute("SELECT file_id FROM attachments") as cursor:
+        left = [row[0] for row in await cursor.fetchall()]
+    await db.close()
+    assert purged.attachments == 2 and left == ["fresh-draft-file"]

@@ -60,7 +60,16 @@ from fakes import (
 )
 from telegram.error import Forbidden, NetworkError
 
-from bot.conversation.protocol import EraseMyData, Feedback, SetDistrict, SetLanguage, ShowEntry, TopicPage
+from bot.conversation.protocol import (
+    AskPerson,
+    EraseMyData,
+    Feedback,
+    SetDistrict,
+    SetLanguage,
+    ShowEntry,
+    ShowMenu,
+    TopicPage,
+)
 from bot.languages import SUPPORTED
 from bot.settings import Settings
 from bot.storage import feedback, questions, users
@@ -287,7 +296,7 @@ async def test_deletemydata_cancelled_keeps_everything(make_app: Any) -> None:
 # ----------------------------------------------------------------------------- robustness
 @pytest.mark.parametrize(
     ("kind", "person"),
-    [("sticker", DE), ("voice", AR), ("photo", UK), ("location", TR), ("contact", FA), ("document", RU)],
+    [("sticker", DE), ("voice", AR), ("location", TR), ("contact", FA)],
 )
 async def test_non_text_messages_get_a_friendly_reply_in_the_users_language(
     make_app: Any, kind: str, person: Person
@@ -297,6 +306,19 @@ async def test_non_text_messages_get_a_friendly_reply_in_the_users_language(
     lang = person.language_code or "en"
     assert texts(calls) == [t(make_app, lang, "errors.non_text")]
     assert shown(calls)[0].callback_data() == ["M"]
+
+
+@pytest.mark.parametrize(("kind", "person"), [("photo", UK), ("document", RU), ("photo", FA)])
+async def test_a_letter_without_a_caseworker_group_points_to_the_integration_office(
+    make_app: Any, kind: str, person: Person
+) -> None:
+    """Photos and PDFs are not "text only": without caseworkers, "ask a person" leads to the office."""
+    calls = await feed(make_app, non_text_update(make_app.bot, kind, person))
+
+    lang = person.language_code or "en"
+    assert texts(calls)[-1] == t(make_app, lang, "upload.no_desk")  # after the greeting of a first contact
+    assert t(make_app, lang, "errors.non_text") not in texts(calls)
+    assert shown(calls)[-1].callback_data() == [AskPerson().pack(), ShowMenu().pack()]
 
 
 async def test_a_very_long_message_is_answered_within_telegrams_limits(make_app: Any) -> None:
