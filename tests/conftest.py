@@ -27,7 +27,7 @@ if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest w
 
 from fakes import RecordingRequest  # noqa: E402
 
-pytest_plugins = ["harness"]  # the hand-off harness fixtures (desk, launch, hsettings) for every module
+pytest_plugins = ["harness", "kbkit"]  # fixtures for every module: the hand-off harness; knowledge folders
 
 ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
 STOPPED = "test_stopped"

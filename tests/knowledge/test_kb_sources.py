@@ -4,13 +4,11 @@ and the card shows how current its information is and who checked it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_kb_check import (
-    REAL_KNOWLEDGE,
+from kbkit import (
     REAL_LOCALES,
     TODAY,
     entry_path,
@@ -19,7 +17,6 @@ from test_kb_check import (
     run_check,
     template,
     write_entry,
-    write_locales,
 )
 
 from bot.conversation.card import render_card
@@ -31,24 +28,6 @@ from bot.localdates import format_date
 NOW = dt.datetime(2026, 12, 2, 10, 0)
 
 
-@pytest.fixture
-def kdir(tmp_path: Path) -> Path:
-    """A valid knowledge folder with one entry (as in test_kb_check)."""
-    directory = tmp_path / "knowledge"
-    directory.mkdir()
-    for name in ("topics.yaml", "languages.yaml"):
-        shutil.copy(REAL_KNOWLEDGE / name, directory / name)
-    for folder in ("berlin", "charlottenburg-wilmersdorf", "mitte"):
-        (directory / folder).mkdir()
-    write_entry(directory, template())
-    return directory
-
-
-@pytest.fixture
-def ldir(tmp_path: Path) -> Path:
-    directory = tmp_path / "locales"
-    write_locales(directory)
-    return directory
 
 
 def with_note(data: dict[str, Any], note: str) -> dict[str, Any]:
