@@ -31,10 +31,10 @@ subprocess on the real knowledge base with the layer on, one engine thread as in
   - warm start: model load + index build from a full cache (a temporary copy of --cache-dir's file, so the
     bench never rewrites it) + attach, next to the lexical start (load_knowledge + Matcher);
   - cold cache build at 1x and 10x: the texts a build into an empty cache would embed are listed exactly
-    (a recording stand-in for the model), a random sample of them (--cold-sample, by kind) is embedded in
-    the build's batches, and the time is EXTRAPOLATED by kind to all of them (the 10x knowledge base is the
-    synthetic one above, its copies given perturbed copies of the real example bank); --cold-full runs the
-    1x build into an empty folder instead (about 5 minutes on a 2-core host).
+    (a recording stand-in for the model), a random sample of them (--cold-sample, drawn by kind, at least
+    one batch of each) is embedded in the build's batches, and the time is EXTRAPOLATED by kind to all of
+    them (the 10x knowledge base is the synthetic one above, its copies given perturbed copies of the real
+    example bank); --cold-full also runs the 1x build into an empty folder (5-10 minutes on a 2-core host).
 
     .venv/bin/python bench/match_bench.py [--sizes 1,10,100] [--baseline-queries 60]
         [--cache-dir DIR] [--no-semantic | --semantic-only] [--cold-sample 600] [--cold-full]
@@ -71,7 +71,15 @@ from bot.knowledge.schema import Entry, Texts  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 from bot.matching.embed_cache import EmbedCache, cache_path  # noqa: E402
 from bot.matching.evaluate import NOT_A_SERVICE, evaluate, load_questions  # noqa: E402
-from bot.matching.semantic import EMBED_THREADS, MAX_QUERY_CHARS, Embedder, Kind, Vectors, load_embedder  # noqa: E402
+from bot.matching.semantic import (  # noqa: E402
+    BATCH,
+    EMBED_THREADS,
+    MAX_QUERY_CHARS,
+    Embedder,
+    Kind,
+    Vectors,
+    load_embedder,
+)
 from bot.matching.semantic_index import SemanticIndex, build_semantic_index, load_examples  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
@@ -336,7 +344,8 @@ def _sampled_build(embedder: Embedder, texts: list[tuple[Kind, str]], sample: in
     estimate = measured = 0.0
     sampled = 0
     for kind, all_texts in by_kind.items():
-        wanted = max(1, round(sample * len(all_texts) / max(len(texts), 1)))
+        # in proportion, but at least one full batch: passages are few and long, and timed on their own
+        wanted = max(BATCH, round(sample * len(all_texts) / max(len(texts), 1)))
         picked = [all_texts[i] for i in sorted(rng.sample(range(len(all_texts)), min(wanted, len(all_texts))))]
         cache = EmbedCache(None, embedder.model_id, embedder.dim)
         start = time.perf_counter()
@@ -437,8 +446,9 @@ def semantic_child(cache_dir: Path, passes: int, sample: int, cold_full: bool) -
         out["cpu"] = _percentiles(cpu)
         out["lexical"] = _percentiles(_time_queries(matcher.match, queries))
         out["layers"] = layers
-        out["embed_over_timeout"] = sum(ms > Settings().embed_timeout_ms for ms in embed)
-        out["embed_timeout_ms"] = Settings().embed_timeout_ms
+        timeout_ms = Settings.from_env().embed_timeout_ms  # EMBED_TIMEOUT_MS, as the bot reads it
+        out["embed_over_timeout"] = sum(ms > timeout_ms for ms in embed)
+        out["embed_timeout_ms"] = timeout_ms
         rss["queries"], rss["peak"] = _rss_mb()
 
         for _ in range(2):  # more warm builds, for their spread (the first above is the fresh process's)
