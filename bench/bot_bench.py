@@ -258,6 +258,11 @@ async def run(users: int, updates: int, seed: int, semantic: bool, cache_dir: Pa
             f"  start:          post_init {post_init_s:.2f} s, index attached {attached_s:.2f} s after post_init began"
             + (f" (build {build.seconds:.2f} s, {build.embedded} of {build.texts} texts embedded now)" if build else "")
         )
+        if build and build.embedded:
+            print(
+                f"                  NOT a warm start: the cache from {cache_dir} lacked {build.embedded} texts of this"
+                " knowledge base (embedded before the timed updates, so they are not affected)"
+            )
         done = sorted(ms for ms in embed_ms if ms == ms)  # NaN: no vector (timed out or failed)
         if done:
             print(
