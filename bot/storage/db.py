@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import sqlite3
 import time
 from pathlib import Path
 
@@ -111,6 +114,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or migrated (corrupt file, read-only place, full disk)."""
+
+
 class Database:
     """Owns the connection; repositories get it passed in and never open their own."""
 
@@ -121,17 +128,30 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path) -> Database:
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(str(path))
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
-        db = cls(conn, path)
-        await db.migrate()
-        return db
+        """Open and migrate; DatabaseUnavailable (connection closed again) when either fails."""
+        conn: aiosqlite.Connection | None = None
+        try:
+            if str(path) != ":memory:":
+                path.parent.mkdir(parents=True, exist_ok=True)
+                await asyncio.to_thread(_probe, path)  # fails before aiosqlite starts a thread
+            conn = await aiosqlite.connect(str(path))
+            conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+            db = cls(conn, path)
+            await db.migrate()
+            return db
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:  # its thread would otherwise keep the process alive
+                with contextlib.suppress(sqlite3.Error):
+                    await conn.close()
+            raise DatabaseUnavailable(
+                f"cannot open the database {path}: {exc}.\n"
+                "Check that DATABASE_PATH names a Wegweiser database (or a new file) in a writable directory"
+                " with free space; a damaged file can be restored from a backup or moved aside."
+            ) from exc
 
     async def migrate(self) -> None:
         async with self.conn.execute("PRAGMA user_version") as cursor:
@@ -150,6 +170,18 @@ class Database:
 
     async def close(self) -> None:
         await self.conn.close()
+
+
+def _probe(path: Path) -> None:
+    """Open the file and read its header: a corrupt or unopenable file raises here."""
+    with contextlib.closing(sqlite3.connect(str(path))) as conn:
+        conn.execute("PRAGMA user_version").fetchone()
+
+
+async def check(path: Path) -> None:
+    """Open, migrate and close: `wegweiser run` calls it before it talks to Telegram."""
+    db = await Database.open(path)
+    await db.close()
 
 
 def now() -> float:
