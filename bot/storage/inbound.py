@@ -7,6 +7,7 @@ are erased at once; the bare update_id stays a day as a tombstone, so an update 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from .db import Database, now
@@ -22,12 +23,22 @@ class Stored:
 
 async def store(db: Database, update_id: int, chat_id: int | None, payload: str) -> bool:
     """Insert and commit; False when the update_id is already known (pending or processed)."""
-    cursor = await db.conn.execute(
-        "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
-        (update_id, chat_id, payload, now()),
-    )
-    await db.conn.commit()
+    try:
+        cursor = await db.conn.execute(
+            "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
+            (update_id, chat_id, payload, now()),
+        )
+        await db.conn.commit()
+    except BaseException:
+        await _abandon(db)
+        raise
     return bool(cursor.rowcount)
+
+
+async def _abandon(db: Database) -> None:
+    """Roll back a failed write, so this connection is not left inside a transaction that blocks the next."""
+    with contextlib.suppress(Exception):
+        await db.conn.rollback()
 
 
 async def pending(db: Database, limit: int = 50) -> list[Stored]:
@@ -41,11 +52,15 @@ async def pending(db: Database, limit: int = 50) -> list[Stored]:
 
 
 async def mark_processed(db: Database, update_id: int) -> None:
-    await db.conn.execute(
-        "UPDATE inbound_updates SET processed_at = ?, payload = NULL, chat_id = NULL WHERE update_id = ?",
-        (now(), update_id),
-    )
-    await db.conn.commit()
+    try:
+        await db.conn.execute(
+            "UPDATE inbound_updates SET processed_at = ?, payload = NULL, chat_id = NULL WHERE update_id = ?",
+            (now(), update_id),
+        )
+        await db.conn.commit()
+    except BaseException:
+        await _abandon(db)
+        raise
 
 
 async def purge_processed(db: Database, older_than: float = KEEP_TOMBSTONES) -> int:

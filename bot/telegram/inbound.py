@@ -68,16 +68,18 @@ class DurableQueue(asyncio.Queue[object]):
         try:
             await inbound.store(self._db, item.update_id, chat.id if chat else None, item.to_json())
         except Exception as exc:  # disk full, locked, closed: Telegram must not be told we have it
-            log.error("update %s not stored: %s", item.update_id, type(exc).__name__)
-            raise InboundStoreError(f"update not stored: {type(exc).__name__}") from exc
+            log.error("update %s not stored: %s: %s", item.update_id, type(exc).__name__, exc)
+            raise InboundStoreError(f"update not stored: {type(exc).__name__}: {exc}") from exc
         self._on_stored()
 
 
 async def open_store(path: Path, shared: Database) -> Database:
-    """A second connection to the same file (an in-memory database can only share the first one)."""
+    """A second connection to the same file, opened before anything writes on the first (an in-memory
+    database can only share the first). In autocommit mode each statement commits itself on the
+    connection's thread, so this connection never holds the write lock while the event loop is busy."""
     if str(path) == ":memory:":
         return shared
-    return await Database.open(path)
+    return await Database.open(path, autocommit=True)
 
 
 class InboundProcessor:
@@ -156,9 +158,8 @@ async def purge_tombstones(context: ContextTypes.DEFAULT_TYPE) -> None:
             log.info("inbound: forgot %d processed update ids", removed)
 
 
-async def start_inbound(app: Application, queue: DurableQueue, path: Path, shared: Database) -> None:  # type: ignore[type-arg]
-    """Open the inbound store, let the queue commit to it, and start processing (leftovers first)."""
-    store = await open_store(path, shared)
+async def start_inbound(app: Application, queue: DurableQueue, store: Database, shared: Database) -> None:  # type: ignore[type-arg]
+    """Let the queue commit to the inbound store and start processing (leftovers first)."""
     processor = InboundProcessor(app, store, owns_db=store is not shared)
     queue.attach(store, processor.wake)
     app.bot_data[PROCESSOR] = processor
