@@ -10,6 +10,7 @@ import sys
 from bot.languages import SUPPORTED
 from bot.runtime import StartupError
 from bot.settings import Settings
+from bot.storage import db
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,6 +59,11 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 1
+    try:  # a database that cannot be opened or migrated stops the bot before it talks to Telegram
+        asyncio.run(db.check(settings.database_path))
+    except db.DatabaseUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
     from telegram import Update
 
     from bot.telegram.app import build_application
@@ -75,7 +81,7 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
             )
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
-    except StartupError as exc:
+    except (StartupError, db.DatabaseUnavailable) as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0

@@ -30,7 +30,8 @@ from .replies import Button, Reply
 from .ticket_texts import DESK_LANG
 
 REOPEN_WITHIN = 7 * 86400  # a week: later, a new question is clearer for the caseworkers than an old thread
-MAX_DRAFT = 3500  # leaves room for the ticket header within Telegram's 4096 characters
+MAX_DRAFT = 8000  # a long question and its details; the group gets it in as many messages as it needs
+PREVIEW_HEAD, PREVIEW_TAIL = 700, 300  # a longer draft is previewed by its start and end (sent in full)
 
 
 def configured(turn: Turn) -> bool:
@@ -46,11 +47,18 @@ def _preview_buttons(turn: Turn) -> tuple[tuple[Button, ...], ...]:
     )
 
 
+def _shortened(draft: str) -> str:
+    if len(draft) <= PREVIEW_HEAD + PREVIEW_TAIL + 100:
+        return draft
+    return f"{draft[:PREVIEW_HEAD].rstrip()} […] {draft[-PREVIEW_TAIL:].lstrip()}"
+
+
 async def preview(turn: Turn) -> list[Reply]:
     name = turn.sender.display_name if turn.user.share_name and turn.sender.display_name else None
     files = len(await attachments.pending(turn.services.db, turn.user.user_id))
     question = "\n".join(
-        part for part in (turn.user.draft, turn.raw("handoff.preview_attachments", count=files) if files else "")
+        part for part in (_shortened(turn.user.draft or ""),
+                          turn.raw("handoff.preview_attachments", count=files) if files else "")
         if part
     )
     text = turn.t(
@@ -128,8 +136,11 @@ async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     ticket_id = await tickets.create(db, turn.user.user_id, turn.lang, draft, name, candidates)
     ticket = await tickets.get(db, ticket_id)
     assert ticket is not None
-    post = post_message(turn, ticket, draft, len(files))
+    post, more = post_message(turn, ticket, draft, len(files))
     await outbox.add(db, group, "post", post, ticket_id, f"post:{ticket_id}", False)
+    for number, part in enumerate(more, start=1):  # the rest of a question too long for one message
+        await outbox.add(db, group, "followup", texts.to_ticket(ticket, part), ticket_id, f"post:{ticket_id}:{number}",
+                         False)
     await queue_attachments(turn, ticket, files)  # after the post: they answer it, in this order
     turn.awaiting, turn.user.draft, turn.user.pending_question = None, None, None
     eta = texts.eta(services.locales, turn.lang, services.settings.caseworker_hours, services.clock())
@@ -137,8 +148,9 @@ async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     return [Reply(turn.t("handoff.sent", ticket=ticket_id, eta=eta, hours=hours), edit=True)]
 
 
-def post_message(turn: Turn, ticket: Ticket, text: str, files: int = 0) -> OutMessage:
-    """The ticket's post in the group: the question, "send this card" buttons, claim and close."""
+def post_message(turn: Turn, ticket: Ticket, text: str, files: int = 0) -> tuple[OutMessage, list[str]]:
+    """The ticket's post in the group: the question, "send this card" buttons, claim and close; and the
+    rest of a question too long for one message."""
     services = turn.services
     locales, gen = services.locales, services.generation
     rows: list[tuple[tuple[str, str], ...]] = []
@@ -153,8 +165,8 @@ def post_message(turn: Turn, ticket: Ticket, text: str, files: int = 0) -> OutMe
             (locales.t(DESK_LANG, "buttons.close"), CloseTicket(ticket.id).pack()),
         )
     )
-    text = texts.ticket_post(locales, ticket, text, locales.name(ticket.lang), files)
-    return OutMessage(text, tuple(rows), topic=locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id))
+    post, more = texts.ticket_post_parts(locales, ticket, text, locales.name(ticket.lang), files)
+    return OutMessage(post, tuple(rows), topic=locales.t(DESK_LANG, "desk.ticket", ticket=ticket.id)), more
 
 
 async def queue_attachments(turn: Turn, ticket: Ticket, files: list[Attachment]) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from html import escape
+import re
+from html import escape, unescape
 
 from bot import hours
 from bot.hours import BERLIN
@@ -20,6 +21,8 @@ DESK_LANG = "de"  # the district's caseworkers work in German
 CAPTION_LIMIT = 1024  # Telegram's limit for the caption of a photo or document
 PART_LIMIT = 3900  # one message's text: with a bold header it stays within Telegram's 4,096
 Part = tuple[str, Media | None]  # HTML text (the caption, with media) and the photo or document, if any
+TELEGRAM_LIMIT = 4096  # characters of one message once its HTML is parsed, counted in UTF-16 units
+SAFETY = 16  # margin for entities Telegram counts differently
 
 
 def eta(locales: Locales, lang: str, caseworker_hours: str, now: dt.datetime) -> str:
@@ -48,6 +51,47 @@ def ticket_post(locales: Locales, ticket: Ticket, text: str, language_name: str,
             escape(locales.t(DESK_LANG, "desk.how_to_answer")),
         ]
     )
+
+
+def units(text: str) -> int:
+    """A text's length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _visible(html_text: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def cut(text: str, budget: int) -> tuple[str, str]:
+    """The longest start of `text` within `budget` units (ended at a line break or space when one is near),
+    and the rest."""
+    if units(text) <= budget:
+        return text, ""
+    used, end = 0, 0
+    for end, char in enumerate(text):  # noqa: B007 - `end` is where the budget ran out
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > budget:
+            break
+    space = max(text.rfind("\n", 0, end), text.rfind(" ", 0, end))
+    if space > end - 200 and space > 0:
+        end = space
+    return text[:end].rstrip(), text[end:].lstrip()
+
+
+def ticket_post_parts(
+    locales: Locales, ticket: Ticket, text: str, language_name: str, attachments: int = 0
+) -> tuple[str, list[str]]:
+    """The ticket's post with as much of the question as fits in one message, and the rest of a longer
+    question as follow-up texts: the caseworkers get all of it, Telegram none too long."""
+    empty = ticket_post(locales, ticket, "", language_name, attachments)
+    room = TELEGRAM_LIMIT - SAFETY - units(_visible(empty)) - 1
+    head, rest = cut(text, room)
+    post = ticket_post(locales, ticket, f"{head}…" if rest else head, language_name, attachments)
+    more = []
+    while rest:
+        chunk, rest = cut(rest, TELEGRAM_LIMIT - SAFETY - units(_visible(followup(locales, ticket.id, ""))))
+        more.append(followup(locales, ticket.id, chunk))
+    return post, more
 
 
 def followup(locales: Locales, ticket_id: int, text: str, urgent: bool = False) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import sqlite3
 import time
@@ -121,7 +123,22 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE source_message_id IS NOT NULL;
     CREATE INDEX outbox_pending_chat ON outbox(chat_id, id) WHERE status = 'pending';
     """,
+    # inbound updates, stored before Telegram is told they arrived (bot/storage/inbound.py)
+    """
+    CREATE TABLE inbound_updates (
+        update_id INTEGER PRIMARY KEY,
+        chat_id INTEGER,
+        payload TEXT,
+        received_at REAL NOT NULL,
+        processed_at REAL
+    );
+    CREATE INDEX inbound_updates_pending ON inbound_updates(update_id) WHERE processed_at IS NULL;
+    """,
 )
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or migrated (corrupt file, read-only place, full disk)."""
 
 
 class Database:
@@ -133,19 +150,33 @@ class Database:
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(str(path))
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
-        await conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten with zeros, not left in free space
-        db = cls(conn, path)
-        await db.migrate()
-        return db
+    async def open(cls, path: Path, autocommit: bool = False) -> Database:
+        """Open and migrate; DatabaseUnavailable (connection closed again) when either fails. With
+        `autocommit` every statement is its own transaction (no lock is held between two awaits)."""
+        conn: aiosqlite.Connection | None = None
+        try:
+            if str(path) != ":memory:":
+                path.parent.mkdir(parents=True, exist_ok=True)
+                await asyncio.to_thread(_probe, path)  # fails before aiosqlite starts a thread
+            conn = await aiosqlite.connect(str(path), isolation_level=None if autocommit else "")
+            conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+            await conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten with zeros, not left behind
+            db = cls(conn, path)
+            await db.migrate()
+            return db
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:  # its thread would otherwise keep the process alive
+                with contextlib.suppress(sqlite3.Error):
+                    await conn.close()
+            raise DatabaseUnavailable(
+                f"cannot open the database {path}: {exc}.\n"
+                "Check that DATABASE_PATH names a Wegweiser database (or a new file) in a writable directory"
+                " with free space; a damaged file can be restored from a backup or moved aside."
+            ) from exc
 
     async def migrate(self) -> None:
         async with self.conn.execute("PRAGMA user_version") as cursor:
@@ -181,6 +212,18 @@ class Database:
 
     async def close(self) -> None:
         await self.conn.close()
+
+
+def _probe(path: Path) -> None:
+    """Open the file and read its header: a corrupt or unopenable file raises here."""
+    with contextlib.closing(sqlite3.connect(str(path))) as conn:
+        conn.execute("PRAGMA user_version").fetchone()
+
+
+async def check(path: Path) -> None:
+    """Open, migrate and close: `wegweiser run` calls it before it talks to Telegram."""
+    db = await Database.open(path)
+    await db.close()
 
 
 def now() -> float:

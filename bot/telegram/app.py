@@ -19,6 +19,7 @@ from bot.storage.db import now
 from bot.storage.retention import Purged
 
 from . import handlers
+from .inbound import DurableQueue, open_store, start_inbound, stop_inbound
 from .outbox_worker import OutboxWorker
 
 log = logging.getLogger(__name__)
@@ -70,9 +71,11 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """`request` lets tests pass a recording fake; `services` lets them share one database, `loaded`
     one knowledge base and matcher."""
+    queue = DurableQueue()  # an update is committed before Telegram is told it arrived (telegram/inbound.py)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         ready = services or await build_services(settings, loaded)
+        store = await open_store(ready.db.path, ready.db)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
         await register_commands(app, ready)
         worker = OutboxWorker(app.bot, ready, forum=await _is_forum(app, settings))
@@ -81,8 +84,13 @@ def build_application(
             worker.start()
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
+        await start_inbound(app, queue, store, ready.db)
+
+    async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
+        await stop_inbound(app)  # the update under way finishes while the bot can still send
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        await stop_inbound(app, close=True)
         worker = app.bot_data.get(handlers.WORKER)
         if isinstance(worker, OutboxWorker):
             await worker.stop()
@@ -97,7 +105,9 @@ def build_application(
         .token(settings.bot_token or "0:offline")
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
+        .update_queue(queue)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
     if rate_limiter:

@@ -48,7 +48,18 @@ def media_of(message: Message) -> Media | None:
     return None
 
 
-def incoming_of(update: Update) -> Incoming | None:
+def command_of(text: str, bot_username: str | None = None) -> Command | None:
+    """'/name args', also '/name@bot args' as a command picked from the menu in a group arrives; a lone '/'
+    is a command without a name (answered as unknown). None when the command is addressed to another bot."""
+    parts = text[1:].split(maxsplit=1) if text[1:2].strip() else ["", text[1:]]
+    word, args = parts[0], parts[1].strip() if len(parts) > 1 else ""
+    name, _, addressee = word.partition("@")
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return Command(name[:32], args)
+
+
+def incoming_of(update: Update, bot_username: str | None = None) -> Incoming | None:
     if update.callback_query is not None:
         return Press(update.callback_query.data or "")
     message = update.effective_message
@@ -56,8 +67,7 @@ def incoming_of(update: Update) -> Incoming | None:
         return None
     text = message.text
     if text and text.startswith("/"):
-        name = text[1:].split(maxsplit=1)[0].split("@")[0]
-        return Command(name[:32], text[len(name) + 1 :].strip())
+        return command_of(text, bot_username)
     if text:
         return Text(text)
     media = media_of(message)
@@ -71,7 +81,7 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     started = time.perf_counter()
     user = update.effective_user
     chat = update.effective_chat
-    incoming = incoming_of(update)
+    incoming = incoming_of(update, context.bot.username)
     if user is None or chat is None or incoming is None:
         return
     conversation = conversation_of(context)
@@ -140,8 +150,10 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     conversation = conversation_of(context)
     settings = conversation.services.settings
     actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
-    incoming = incoming_of(update)
+    incoming = incoming_of(update, context.bot.username)
     services = conversation.services
+    if incoming is None:  # a command for another bot in the group
+        return
     if isinstance(incoming, Command):
         if update.edited_message is not None:
             return  # an edited command is not run twice

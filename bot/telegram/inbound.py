@@ -1,0 +1,178 @@
+"""Durable inbound updates: stored before Telegram is told they arrived, then processed once, in order.
+
+PTB's Updater hands every update it receives to `Application.update_queue.put` and only afterwards tells
+Telegram it has it: polling moves the getUpdates offset past an update after `put` returned for it (and a
+last getUpdates on shutdown confirms only those), the webhook handler answers HTTP 200 after `put` returned
+(after it checked the secret-token header: 403 otherwise). `DurableQueue.put` commits the update to the
+`inbound_updates` table before it returns, so whatever Telegram considers delivered is on disk. A failed
+commit raises a TelegramError: polling retries with backoff without moving the offset, the webhook answers
+500 and Telegram sends the update again.
+
+`InboundProcessor` then feeds the stored updates to `Application.process_update`, oldest update_id first,
+one at a time, and marks each processed right after its handlers returned (replies sent, the flow's writes
+committed). At start-up it first replays what a crash left unprocessed. The window: a crash after a flow
+committed and replied but before the mark is committed replays that update once more; flows are idempotent
+where it matters (a ticket is sent once, caseworker answers and outbox rows carry dedupe keys), so the worst
+case is a repeated bot reply in the private chat. Updates are never lost, they may be processed twice.
+
+The inbound rows live on their own connection to the database file: a flow's commit on the shared
+connection can then never commit half an inbound write, nor its rollback swallow one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.storage import inbound
+from bot.storage.db import Database
+
+log = logging.getLogger(__name__)
+IDLE_POLL = 30.0  # a safety net: new updates wake the processor at once
+BATCH = 50
+PROCESSOR = "inbound_processor"  # bot_data key
+
+
+class InboundStoreError(TelegramError):
+    """The update could not be committed. A TelegramError on purpose: PTB's polling loop retries those with
+    backoff and keeps the offset where it was; the webhook answers 500."""
+
+
+class DurableQueue(asyncio.Queue[object]):
+    """The Application's update queue: `put(update)` returns once the update is committed, and queues
+    nothing (the processor reads the table). PTB's own stop signal passes through to the queue."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._db: Database | None = None
+        self._on_stored: Callable[[], None] = lambda: None
+
+    def attach(self, db: Database, on_stored: Callable[[], None]) -> None:
+        self._db, self._on_stored = db, on_stored
+
+    async def put(self, item: object) -> None:
+        if not isinstance(item, Update):
+            await super().put(item)
+            return
+        if self._db is None:
+            raise InboundStoreError("the inbound store is not open yet")
+        chat = item.effective_chat
+        try:
+            await inbound.store(self._db, item.update_id, chat.id if chat else None, item.to_json())
+        except Exception as exc:  # disk full, locked, closed: Telegram must not be told we have it
+            log.error("update %s not stored: %s: %s", item.update_id, type(exc).__name__, exc)
+            raise InboundStoreError(f"update not stored: {type(exc).__name__}: {exc}") from exc
+        self._on_stored()
+
+
+async def open_store(path: Path, shared: Database) -> Database:
+    """A second connection to the same file, opened before anything writes on the first (an in-memory
+    database can only share the first). In autocommit mode each statement commits itself on the
+    connection's thread, so this connection never holds the write lock while the event loop is busy."""
+    if str(path) == ":memory:":
+        return shared
+    return await Database.open(path, autocommit=True)
+
+
+class InboundProcessor:
+    """Processes stored updates one at a time in update_id order; replays leftovers when started."""
+
+    def __init__(self, app: Application, db: Database, owns_db: bool = False) -> None:  # type: ignore[type-arg]
+        self.app, self.db, self.owns_db = app, db, owns_db
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="inbound")
+
+    async def stop(self, grace: float = 15.0) -> None:
+        """Let the update under way finish; one cut off is replayed at the next start."""
+        self._stopping = True
+        self._wake.set()
+        task, self._task = self._task, None
+        if task is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout=grace)
+        except TimeoutError:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()  # before draining: a wake during the round is not lost
+            try:
+                await self.drain(background=True)
+            except Exception:  # keep going; the update stays pending and is tried again
+                log.exception("inbound round failed")
+            if self._stopping:
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=IDLE_POLL)
+
+    async def drain(self, background: bool = False) -> int:
+        """Process everything pending; returns how many updates were processed."""
+        done = 0
+        async with self._lock:
+            while True:
+                rows = await inbound.pending(self.db, BATCH)
+                if not rows:
+                    return done
+                for row in rows:
+                    if background and self._stopping:
+                        return done
+                    await self._process(row)
+                    done += 1
+
+    async def _process(self, row: inbound.Stored) -> None:
+        try:
+            update = Update.de_json(json.loads(row.payload), self.app.bot)
+        except Exception as exc:  # unreadable: processing it again would fail again
+            log.error("update %s unreadable (%s); skipped", row.update_id, type(exc).__name__)
+            update = None
+        if update is not None:
+            await self.app.process_update(update)
+        await inbound.mark_processed(self.db, row.update_id)
+
+
+async def purge_tombstones(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Hourly: forget processed update ids older than a day (their texts went at processing)."""
+    processor = context.application.bot_data.get(PROCESSOR)
+    if isinstance(processor, InboundProcessor):
+        removed = await inbound.purge_processed(processor.db)
+        if removed:
+            log.info("inbound: forgot %d processed update ids", removed)
+
+
+async def start_inbound(app: Application, queue: DurableQueue, store: Database, shared: Database) -> None:  # type: ignore[type-arg]
+    """Let the queue commit to the inbound store and start processing (leftovers first)."""
+    processor = InboundProcessor(app, store, owns_db=store is not shared)
+    queue.attach(store, processor.wake)
+    app.bot_data[PROCESSOR] = processor
+    processor.start()
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(purge_tombstones, interval=3600, first=60)
+
+
+async def stop_inbound(app: Application, close: bool = False) -> None:  # type: ignore[type-arg]
+    """Stop processing (before the bot's HTTP client goes); `close` also closes the second connection."""
+    processor = app.bot_data.get(PROCESSOR)
+    if not isinstance(processor, InboundProcessor):
+        return
+    await processor.stop()
+    if close and processor.owns_db:
+        await processor.db.close()
