@@ -150,15 +150,14 @@ class Database:
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
     @classmethod
-    async def open(cls, path: Path, autocommit: bool = False) -> Database:
-        """Open and migrate; DatabaseUnavailable (connection closed again) when either fails. With
-        `autocommit` every statement is its own transaction (no lock is held between two awaits)."""
+    async def open(cls, path: Path) -> Database:
+        """Open and migrate; DatabaseUnavailable (connection closed again) when either fails."""
         conn: aiosqlite.Connection | None = None
         try:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
                 await asyncio.to_thread(_probe, path)  # fails before aiosqlite starts a thread
-            conn = await aiosqlite.connect(str(path), isolation_level=None if autocommit else "")
+            conn = await aiosqlite.connect(str(path))
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=NORMAL")

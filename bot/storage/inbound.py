@@ -7,12 +7,12 @@ are erased at once; the bare update_id stays a day as a tombstone, so an update 
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 
 from .db import Database, now
 
 KEEP_TOMBSTONES = 86400.0  # Telegram keeps unacknowledged updates for 24 hours
+STORE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -22,23 +22,24 @@ class Stored:
 
 
 async def store(db: Database, update_id: int, chat_id: int | None, payload: str) -> bool:
-    """Insert and commit; False when the update_id is already known (pending or processed)."""
-    try:
+    """Insert and commit, and read it back: True once the row is committed and was new, False when the
+    update_id was known already (pending or processed).
+
+    The connection is shared with the flows, and a flow that fails rolls back whatever is open on it: a
+    rollback landing between our INSERT and our COMMIT would drop the row unseen. The row is therefore
+    looked up after the commit (a found row is committed: nobody else inserts this id) and written again
+    when it is missing."""
+    for _ in range(STORE_ATTEMPTS):
         cursor = await db.conn.execute(
             "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
             (update_id, chat_id, payload, now()),
         )
+        new = bool(cursor.rowcount)
         await db.conn.commit()
-    except BaseException:
-        await _abandon(db)
-        raise
-    return bool(cursor.rowcount)
-
-
-async def _abandon(db: Database) -> None:
-    """Roll back a failed write, so this connection is not left inside a transaction that blocks the next."""
-    with contextlib.suppress(Exception):
-        await db.conn.rollback()
+        async with db.conn.execute("SELECT 1 FROM inbound_updates WHERE update_id = ?", (update_id,)) as found:
+            if await found.fetchone() is not None:
+                return new
+    raise RuntimeError(f"update {update_id} was rolled back {STORE_ATTEMPTS} times")
 
 
 async def pending(db: Database, limit: int = 50) -> list[Stored]:
@@ -52,15 +53,11 @@ async def pending(db: Database, limit: int = 50) -> list[Stored]:
 
 
 async def mark_processed(db: Database, update_id: int) -> None:
-    try:
-        await db.conn.execute(
-            "UPDATE inbound_updates SET processed_at = ?, payload = NULL, chat_id = NULL WHERE update_id = ?",
-            (now(), update_id),
-        )
-        await db.conn.commit()
-    except BaseException:
-        await _abandon(db)
-        raise
+    await db.conn.execute(
+        "UPDATE inbound_updates SET processed_at = ?, payload = NULL, chat_id = NULL WHERE update_id = ?",
+        (now(), update_id),
+    )
+    await db.conn.commit()
 
 
 async def purge_processed(db: Database, older_than: float = KEEP_TOMBSTONES) -> int:

@@ -19,7 +19,7 @@ from bot.storage.db import now
 from bot.storage.retention import Purged
 
 from . import handlers
-from .inbound import DurableQueue, open_store, start_inbound, stop_inbound
+from .inbound import DurableQueue, start_inbound, stop_inbound
 from .outbox_worker import OutboxWorker
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,6 @@ def build_application(
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         ready = services or await build_services(settings, loaded)
-        store = await open_store(ready.db.path, ready.db)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
         await register_commands(app, ready)
         worker = OutboxWorker(app.bot, ready, forum=await _is_forum(app, settings))
@@ -84,13 +83,13 @@ def build_application(
             worker.start()
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
-        await start_inbound(app, queue, store, ready.db)
+        await start_inbound(app, queue, ready.db)
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
         await stop_inbound(app)  # the update under way finishes while the bot can still send
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-        await stop_inbound(app, close=True)
+        await stop_inbound(app)
         worker = app.bot_data.get(handlers.WORKER)
         if isinstance(worker, OutboxWorker):
             await worker.stop()

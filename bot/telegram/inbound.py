@@ -15,8 +15,12 @@ committed and replied but before the mark is committed replays that update once 
 where it matters (a ticket is sent once, caseworker answers and outbox rows carry dedupe keys), so the worst
 case is a repeated bot reply in the private chat. Updates are never lost, they may be processed twice.
 
-The inbound rows live on their own connection to the database file: a flow's commit on the shared
-connection can then never commit half an inbound write, nor its rollback swallow one.
+The rows are written on the one shared connection. A second connection was tried and dropped: the
+flows and the outbox worker interleave on the shared connection (one task's SELECT cursor still open
+while another begins a write), and a second writer makes such a read-then-write fail at once with
+SQLITE_BUSY_SNAPSHOT. On the shared connection an inbound commit also commits what a flow has written so
+far, as the outbox worker's commits already do; `inbound.store` reads its row back after the commit, so a
+flow's rollback between our INSERT and COMMIT cannot drop it unseen.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -73,20 +76,11 @@ class DurableQueue(asyncio.Queue[object]):
         self._on_stored()
 
 
-async def open_store(path: Path, shared: Database) -> Database:
-    """A second connection to the same file, opened before anything writes on the first (an in-memory
-    database can only share the first). In autocommit mode each statement commits itself on the
-    connection's thread, so this connection never holds the write lock while the event loop is busy."""
-    if str(path) == ":memory:":
-        return shared
-    return await Database.open(path, autocommit=True)
-
-
 class InboundProcessor:
     """Processes stored updates one at a time in update_id order; replays leftovers when started."""
 
-    def __init__(self, app: Application, db: Database, owns_db: bool = False) -> None:  # type: ignore[type-arg]
-        self.app, self.db, self.owns_db = app, db, owns_db
+    def __init__(self, app: Application, db: Database) -> None:  # type: ignore[type-arg]
+        self.app, self.db = app, db
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -158,21 +152,18 @@ async def purge_tombstones(context: ContextTypes.DEFAULT_TYPE) -> None:
             log.info("inbound: forgot %d processed update ids", removed)
 
 
-async def start_inbound(app: Application, queue: DurableQueue, store: Database, shared: Database) -> None:  # type: ignore[type-arg]
-    """Let the queue commit to the inbound store and start processing (leftovers first)."""
-    processor = InboundProcessor(app, store, owns_db=store is not shared)
-    queue.attach(store, processor.wake)
+async def start_inbound(app: Application, queue: DurableQueue, db: Database) -> None:  # type: ignore[type-arg]
+    """Let the queue commit to the database and start processing (leftovers first)."""
+    processor = InboundProcessor(app, db)
+    queue.attach(db, processor.wake)
     app.bot_data[PROCESSOR] = processor
     processor.start()
     if app.job_queue is not None:
         app.job_queue.run_repeating(purge_tombstones, interval=3600, first=60)
 
 
-async def stop_inbound(app: Application, close: bool = False) -> None:  # type: ignore[type-arg]
-    """Stop processing (before the bot's HTTP client goes); `close` also closes the second connection."""
+async def stop_inbound(app: Application) -> None:  # type: ignore[type-arg]
+    """Stop processing; the update under way finishes (called before the bot's HTTP client goes)."""
     processor = app.bot_data.get(PROCESSOR)
-    if not isinstance(processor, InboundProcessor):
-        return
-    await processor.stop()
-    if close and processor.owns_db:
-        await processor.db.close()
+    if isinstance(processor, InboundProcessor):
+        await processor.stop()

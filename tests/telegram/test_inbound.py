@@ -245,3 +245,30 @@ async def test_processed_texts_go_at_once_and_their_ids_after_a_day(settings: Se
     finally:
         await db.close()
 
+
+
+async def test_a_rollback_between_insert_and_commit_does_not_drop_the_update(settings: Settings) -> None:
+    """The connection is shared: a failing flow's rollback may land between the INSERT and the COMMIT."""
+    db = await Database.open(settings.database_path)
+    real = db.conn
+
+    class RollbackFirst:
+        def __init__(self) -> None:
+            self.rolled_back = False
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        async def commit(self) -> None:
+            if not self.rolled_back:
+                self.rolled_back = True
+                await real.rollback()  # another task's rollback, just before our commit
+            await real.commit()
+
+    db.conn = RollbackFirst()  # type: ignore[assignment]
+    try:
+        assert await inbound.store(db, 42, AMINA.id, json.dumps(message(42, "Hallo"))) is True
+    finally:
+        db.conn = real
+        await db.close()
+    assert stored_ids(settings.database_path) == {42}
