@@ -73,7 +73,8 @@ class FakeBotApi:
             return {"id": params.get("chat_id"), "type": "supergroup", "title": "Beratung", "is_forum": False,
                     "accent_color_id": 0, "max_reaction_count": 11,
                     "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                            "unique_gifts": False, "premium_subscription": False}}
+                                            "unique_gifts": False, "premium_subscription": False,
+                                            "gifts_from_channels": False}}
         if method in ("sendMessage", "editMessageText", "sendVenue"):
             return self._message(method, params)
         return True
