@@ -41,9 +41,11 @@ async def confirm(turn: Turn, args: str = "") -> list[Reply]:
 async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
     if not action.confirmed:
         return [Reply(turn.t("deletemydata.cancelled"), edit=True)]
-    await withdraw_user(turn)  # same transaction as the deletion below
-    await users.delete_all(turn.services.db, turn.user.user_id)  # commits
-    await turn.services.db.checkpoint()  # no copy of the erased texts stays in the -wal file
+    db = turn.services.db
+    async with db.unit_of_work() as tx:  # the turn's unit: the erasure is committed with it, all or nothing
+        await withdraw_user(turn)
+        await users.delete_all(db, turn.user.user_id)
+        tx.checkpoint_after_commit()  # no copy of the erased texts stays in the -wal file
     turn.erased = True
     # nothing is kept, not even the language: the person chooses again instead of getting Telegram's guess
     return [Reply(turn.t("deletemydata.done"), edit=True), Reply(turn.t("language.choose"), language_picker(turn))]

@@ -7,9 +7,13 @@ import contextlib
 import logging
 import sqlite3
 import time
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import aiosqlite
+
+from . import unit
+from .unit import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +146,13 @@ class DatabaseUnavailable(RuntimeError):
 
 
 class Database:
-    """Owns the connection; repositories get it passed in and never open their own."""
+    """Owns the connection; repositories get it passed in and never open their own. Everything that uses the
+    connection does so inside `unit_of_work()` (bot/storage/unit.py): one transaction per unit, committed once."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._lock = asyncio.Lock()  # one unit of work at a time on the shared connection
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
     @classmethod
@@ -157,7 +163,8 @@ class Database:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
                 await asyncio.to_thread(_probe, path)  # fails before aiosqlite starts a thread
-            conn = await aiosqlite.connect(str(path))
+            # no implicit transactions: a unit of work begins and commits its own (bot/storage/unit.py)
+            conn = await aiosqlite.connect(str(path), isolation_level=None)
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=NORMAL")
@@ -184,18 +191,20 @@ class Database:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
 
-    async def commit(self) -> None:
-        """End the current transaction: what was written is durable before anyone is told."""
-        await self.conn.commit()
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """`async with db.unit_of_work() as tx:` one transaction, committed once at the end, rolled back entirely
+        when anything inside raises; inside another unit of the same task it joins that one."""
+        return unit.unit_of_work(self, self._lock)
 
-    async def rollback(self) -> None:
-        """Drop what a failed step wrote, so the next step does not commit half of it."""
-        await self.conn.rollback()
+    def current_unit(self) -> UnitOfWork | None:
+        """The unit this task has open here, if any."""
+        return unit.current(self)
 
     async def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database file and truncate it, so text deleted (and zeroed, see
-        secure_delete) leaves no older copy in the -wal file. Call after a commit. False when a reader in another
-        process, or a transaction still open on this connection, kept it from completing; the next one catches up."""
+        secure_delete) leaves no older copy in the -wal file; a unit of work asks for it with
+        `tx.checkpoint_after_commit()`. False when a reader in another process, or a transaction still open on this
+        connection, kept it from completing; the next one catches up."""
         row = None
         if not self.conn.in_transaction:  # another step's open transaction: SQLite would refuse ("locked")
             try:

@@ -1,4 +1,7 @@
-"""The persistent outbox: every delivery that must not be lost is a row before it is sent."""
+"""The persistent outbox: every delivery that must not be lost is a row before it is sent.
+
+Nothing here commits: the unit of work that queues or marks a row commits it (bot/storage/unit.py).
+"""
 
 from __future__ import annotations
 
@@ -88,7 +91,6 @@ async def add(
     message: OutMessage,
     ticket_id: int | None = None,
     dedupe_key: str | None = None,
-    commit: bool = True,
 ) -> None:
     """Queue a message; a repeated dedupe_key is ignored so a retried step never sends twice."""
     stamp = now()
@@ -98,8 +100,6 @@ async def add(
         (dedupe_key, chat_id, purpose, ticket_id, message.to_json(), stamp, stamp),
     )
     db.outbox_touched = True
-    if commit:
-        await db.conn.commit()
 
 
 # Only the oldest pending row of each chat is due: the parts of a long answer, a ticket post and the photos
@@ -126,7 +126,6 @@ async def mark_sent(db: Database, item_id: int, message_id: int | None) -> None:
         " WHERE id = ?",
         (now(), message_id, item_id),
     )
-    await db.conn.commit()
 
 
 async def retry_later(db: Database, item_id: int, delay: float, error: str) -> None:
@@ -135,7 +134,6 @@ async def retry_later(db: Database, item_id: int, delay: float, error: str) -> N
         " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
         (now() + delay, error[:200], MAX_ATTEMPTS, item_id),
     )
-    await db.conn.commit()
 
 
 async def mark_failed(db: Database, item_id: int, error: str) -> None:
@@ -143,7 +141,6 @@ async def mark_failed(db: Database, item_id: int, error: str) -> None:
         "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
         (error[:200], item_id),
     )
-    await db.conn.commit()
 
 
 async def counts(db: Database) -> dict[str, int]:

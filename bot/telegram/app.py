@@ -37,8 +37,9 @@ async def register_commands(app: Application, services: Services) -> None:  # ty
 async def apply_retention(services: Services) -> Purged:
     """Delete what is older than RETENTION_DAYS, then checkpoint so no copy stays in the -wal file."""
     days = services.settings.retention_days
-    purged = await retention.purge(services.db, days, now())
-    await services.db.checkpoint()
+    async with services.db.unit_of_work() as tx:  # one run, one transaction
+        purged = await retention.purge(services.db, days, now())
+        tx.checkpoint_after_commit()
     log.info("retention (%d days): %s", days, purged.summary())  # counts only, never texts
     return purged
 

@@ -66,7 +66,8 @@ class OutboxWorker:
         while not self._stopping:
             try:
                 await self.deliver_due(background=True)
-                wait = await outbox.next_due_in(self.services.db)
+                async with self.services.db.unit_of_work():
+                    wait = await outbox.next_due_in(self.services.db)
             except Exception:  # keep delivering after any unexpected error
                 log.exception("outbox round failed")
                 wait = IDLE_POLL
@@ -83,7 +84,8 @@ class OutboxWorker:
         async with self._lock:
             self.services.db.outbox_touched = False
             while True:
-                items = await outbox.due(self.services.db)
+                async with self.services.db.unit_of_work():
+                    items = await outbox.due(self.services.db)
                 if not items:
                     return sent
                 for item in items:
@@ -106,22 +108,25 @@ class OutboxWorker:
             await self._retry(item, float(seconds), "429 retry_after")
             return 0
         except Forbidden as exc:
-            await outbox.mark_failed(db, item.id, f"forbidden: {exc.message}")
+            async with db.unit_of_work():
+                await outbox.mark_failed(db, item.id, f"forbidden: {exc.message}")
+                await self._blocked(item)
             log.warning("outbox item %s (%s) forbidden by Telegram: %s", item.id, item.purpose, exc.message)
-            await self._blocked(item)
             return 0
         except BadRequest as exc:
-            await outbox.mark_failed(db, item.id, f"bad request: {exc.message}")
+            async with db.unit_of_work():
+                await outbox.mark_failed(db, item.id, f"bad request: {exc.message}")
+                await self._report(item, exc.message)
             log.error("outbox item %s (%s) refused by Telegram: %s", item.id, item.purpose, exc.message)
-            await self._report(item, exc.message)
             return 0
         except (NetworkError, TelegramError) as exc:  # network errors, 5xx
             await self._retry(item, delay, type(exc).__name__)
             return 0
-        if message is None:
-            await outbox.mark_sent(db, item.id, None)
-        else:
-            await self._after_sent(item, message)
+        async with db.unit_of_work():
+            if message is None:
+                await outbox.mark_sent(db, item.id, None)
+            else:
+                await self._after_sent(item, message)
         return 1
 
     async def _remove(self, item: OutboxItem) -> None:
@@ -155,11 +160,12 @@ class OutboxWorker:
                 raise
 
     async def _retry(self, item: OutboxItem, delay: float, error: str) -> None:
-        await outbox.retry_later(self.services.db, item.id, delay, error)
-        if item.attempts + 1 >= outbox.MAX_ATTEMPTS:  # retry_later gave up on it: that was the last try
-            log.error("outbox item %s (%s) failed %d times: %s", item.id, item.purpose, item.attempts + 1, error)
-            reason = self.services.locales.t(DESK_LANG, "desk.gave_up", attempts=item.attempts + 1, error=error)
-            await self._report(item, reason)
+        async with self.services.db.unit_of_work():
+            await outbox.retry_later(self.services.db, item.id, delay, error)
+            if item.attempts + 1 >= outbox.MAX_ATTEMPTS:  # retry_later gave up on it: that was the last try
+                log.error("outbox item %s (%s) failed %d times: %s", item.id, item.purpose, item.attempts + 1, error)
+                reason = self.services.locales.t(DESK_LANG, "desk.gave_up", attempts=item.attempts + 1, error=error)
+                await self._report(item, reason)
 
     async def _send(self, item: OutboxItem) -> Message:
         m = item.message
@@ -167,7 +173,8 @@ class OutboxWorker:
         if item.purpose == "post" and self.forum and item.ticket_id is not None:
             thread_id = await self._topic_for(item)
         elif item.purpose in TO_TICKET_POST and reply_to is None and item.ticket_id is not None:
-            ticket = await tickets.get(self.services.db, item.ticket_id)  # queued before the post went out
+            async with self.services.db.unit_of_work():
+                ticket = await tickets.get(self.services.db, item.ticket_id)  # queued before the post went out
             if ticket is not None:
                 reply_to, thread_id = ticket.group_message_id, thread_id or ticket.thread_id
         markup, caption = _markup(m.buttons), m.text or None
@@ -194,12 +201,13 @@ class OutboxWorker:
 
     async def _topic_for(self, item: OutboxItem) -> int | None:
         assert item.ticket_id is not None
-        ticket = await tickets.get(self.services.db, item.ticket_id)
+        async with self.services.db.unit_of_work():
+            ticket = await tickets.get(self.services.db, item.ticket_id)
         if ticket is not None and ticket.thread_id is not None:
             return ticket.thread_id
         topic = await self.bot.create_forum_topic(item.chat_id, (item.message.topic or "Ticket")[:128])
-        await tickets.set_group_post(self.services.db, item.ticket_id, None, topic.message_thread_id)
-        await self.services.db.commit()
+        async with self.services.db.unit_of_work():
+            await tickets.set_group_post(self.services.db, item.ticket_id, None, topic.message_thread_id)
         return topic.message_thread_id
 
     async def _after_sent(self, item: OutboxItem, message: Message) -> None:
@@ -213,7 +221,7 @@ class OutboxWorker:
         if item.purpose == "answer" and confirm is not None and confirm.final and item.ticket_id is not None:
             text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
             delivered = OutMessage(text, reply_to=confirm.reply_to, thread_id=confirm.thread_id)
-            await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}", False)
+            await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}")
         await outbox.mark_sent(db, item.id, message.message_id)
 
     async def _blocked(self, item: OutboxItem) -> None:
@@ -225,8 +233,7 @@ class OutboxWorker:
         ticket = await tickets.get(db, item.ticket_id)
         if group is not None and ticket is not None:
             notice = desk_notice(self.services.locales, ticket, "desk.blocked")
-            await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
-        await db.commit()
+            await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}")
 
     async def _report(self, item: OutboxItem, reason: str) -> None:
         """Tell the caseworkers what did not arrive: under the caseworker's own message when there is one."""
@@ -236,9 +243,7 @@ class OutboxWorker:
         ticket = await tickets.get(db, item.ticket_id)
         if ticket is None:
             return
-        await outbox.add(db, group, "notice", self._failure(item, ticket, reason), ticket.id, f"failed:{item.id}",
-                         False)
-        await db.commit()
+        await outbox.add(db, group, "notice", self._failure(item, ticket, reason), ticket.id, f"failed:{item.id}")
 
     def _failure(self, item: OutboxItem, ticket: Ticket, reason: str) -> OutMessage:
         t = self.services.locales.t

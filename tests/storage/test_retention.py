@@ -165,7 +165,6 @@ async def test_retention_drops_file_ids_of_expired_tickets_and_unsent_photos(tmp
         await db.conn.execute(
             "INSERT INTO attachments (user_id, ticket_id, kind, file_id, created_at) VALUES (7, ?, 'photo', ?, ?)",
             (ticket_id, file_id, created))
-    await db.commit()
     purged = await retention.purge(db, 90, now)
     async with db.conn.execute("SELECT file_id FROM attachments") as cursor:
         left = [row[0] for row in await cursor.fetchall()]
