@@ -191,10 +191,12 @@ class Database:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
 
-    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+    def unit_of_work(self, durable: bool = False) -> AbstractAsyncContextManager[UnitOfWork]:
         """`async with db.unit_of_work() as tx:` one transaction, committed once at the end, rolled back entirely
-        when anything inside raises; inside another unit of the same task it joins that one."""
-        return unit.unit_of_work(self, self._lock)
+        when anything inside raises; inside another unit of the same task it joins that one. `durable`: the
+        commit is synced to the disk before it returns (synchronous=FULL for this one commit), for a promise
+        made outside the machine right after it (an update acknowledged to Telegram)."""
+        return unit.unit_of_work(self, self._lock, durable)
 
     def current_unit(self) -> UnitOfWork | None:
         """The unit this task has open here, if any."""

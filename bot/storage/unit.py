@@ -113,9 +113,11 @@ def current(db: Database) -> UnitOfWork | None:
 
 
 @asynccontextmanager
-async def unit_of_work(db: Database, lock: asyncio.Lock) -> AsyncIterator[UnitOfWork]:
+async def unit_of_work(db: Database, lock: asyncio.Lock, durable: bool = False) -> AsyncIterator[UnitOfWork]:
     joined = current(db)
     if joined is not None:
+        if durable:
+            raise RuntimeError("a durable unit of work cannot join another unit")
         try:
             yield joined
         except BaseException as exc:
@@ -130,6 +132,8 @@ async def unit_of_work(db: Database, lock: asyncio.Lock) -> AsyncIterator[UnitOf
         async with lock:
             token = _CURRENT.set(unit)
             try:
+                if durable:  # this commit reaches the disk before it returns, even if the power fails next
+                    await db.conn.execute("PRAGMA synchronous=FULL")
                 await db.conn.execute("BEGIN IMMEDIATE")  # the write lock now: no read-then-write conflict later
                 try:
                     yield unit
@@ -144,6 +148,8 @@ async def unit_of_work(db: Database, lock: asyncio.Lock) -> AsyncIterator[UnitOf
                     await db.checkpoint()
             finally:
                 _CURRENT.reset(token)
+                if durable:
+                    await _normal_sync(db)
     except Exception as exc:  # not on cancellation: an update cut off at shutdown is replayed, nobody is told
         failure = failure or exc
         if is_fault(failure):  # the reason only (e.g. "database or disk is full"), never a message text
@@ -152,6 +158,13 @@ async def unit_of_work(db: Database, lock: asyncio.Lock) -> AsyncIterator[UnitOf
             await unit.run_on_failure(failure)
         raise
     await unit.run_after_commit()
+
+
+async def _normal_sync(db: Database) -> None:
+    try:
+        await db.conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error as exc:
+        log.error("synchronous=NORMAL not restored: %s", exc)
 
 
 async def _rollback(db: Database) -> None:

@@ -71,7 +71,7 @@ class DurableQueue(asyncio.Queue[object]):
             raise InboundStoreError("the inbound store is not open yet")
         chat = item.effective_chat
         try:
-            async with self._db.unit_of_work():
+            async with self._db.unit_of_work(durable=True):  # on disk even if the power fails after the ack
                 await inbound.store(self._db, item.update_id, chat.id if chat else None, item.to_json())
         except Exception as exc:  # disk full, locked, closed: Telegram must not be told we have it
             log.error("update %s not stored: %s: %s", item.update_id, type(exc).__name__, exc)

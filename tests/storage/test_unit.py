@@ -145,3 +145,22 @@ async def test_a_really_full_database_file_rolls_the_unit_back(db: Database) -> 
     assert raised.value.sqlite_errorcode == sqlite3.SQLITE_FULL and is_fault(raised.value)
     assert await count(db, "SELECT COUNT(*) FROM users") == 1  # user 8 went with the rest
     assert await count(db, "SELECT COUNT(*) FROM feedback") == 0
+
+
+async def _synchronous(db: Database) -> int:
+    async with db.conn.execute("PRAGMA synchronous") as cursor:
+        return int((await cursor.fetchone())[0])
+
+
+async def test_a_durable_unit_syncs_its_commit_and_the_others_stay_fast(db: Database) -> None:
+    """synchronous=FULL (the WAL is synced at the commit) only for a durable unit: the inbound store, whose
+    commit Telegram is told about next; every other unit keeps NORMAL (see README, Power loss)."""
+    assert await _synchronous(db) == 1  # NORMAL
+    async with db.unit_of_work(durable=True):
+        assert await _synchronous(db) == 2  # FULL
+        await users.save(db, UserRecord(9, "de"))
+    assert await _synchronous(db) == 1
+    with pytest.raises(RuntimeError):
+        async with db.unit_of_work(durable=True):
+            raise RuntimeError("store failed")
+    assert await _synchronous(db) == 1
