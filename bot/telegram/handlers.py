@@ -103,6 +103,8 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         tell = tell_caseworker(context.bot, conversation.services, chat.id, where.message_id, thread, query)
         pressed = None  # answers in the group are new messages; the ticket post keeps its buttons
     elif chat.type != "private":
+        if query is not None:
+            await query.answer()
         return
     else:
         name = " ".join(part for part in (user.first_name, user.last_name) if part) or None
