@@ -54,7 +54,9 @@ async def help_text(turn: Turn, args: str = "") -> list[Reply]:
 
 
 async def privacy(turn: Turn, args: str = "") -> list[Reply]:
-    return [Reply(turn.t("privacy.text", days=turn.services.settings.retention_days))]
+    text = turn.t("privacy.text", days=turn.services.settings.retention_days)
+    head, _, tail = text.rpartition("\n")  # speaker requests before the closing "see / delete" line
+    return [Reply(f"{head}\n{turn.t('privacy.speaker')}\n{tail}" if head else text)]
 
 
 def unknown_command(turn: Turn) -> list[Reply]:

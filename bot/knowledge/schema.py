@@ -143,6 +143,10 @@ class Intents(_Frozen):
     urgent_legal: tuple[str, ...] = ()
     # shown at once for deadlines, courts, deportation and detention, beside the hand-off to a person
     urgent_legal_help: tuple[str, ...] = ()
+    # words asking for an association, community or group: the organisation directory answers
+    organisation: tuple[str, ...] = ()
+    # the office that brokers speakers and experts, shown when speaker requests cannot be passed on
+    speaker_office: tuple[str, ...] = ()
 
 
 BerlinDistrict = Literal[

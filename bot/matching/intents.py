@@ -62,6 +62,7 @@ class IntentMatcher:
     person: re.Pattern[str]
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
+    organisation: re.Pattern[str]
 
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
@@ -77,6 +78,7 @@ class IntentMatcher:
             person=_pattern(intents.person.phrases),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
+            organisation=_pattern(intents.organisation),
         )
 
     def without_smalltalk(self, text: str) -> str:
@@ -125,6 +127,15 @@ class IntentMatcher:
     def urgent_legal(self, text: str) -> bool:
         """Deportation, detention, police custody, a court date or an appeal deadline: urgent legal help."""
         return _found(self.urgent, text)
+
+    def asks_for_organisation(self, text: str) -> bool:
+        """The message asks for an association, a community, a group or a club."""
+        return _found(self.organisation, text)
+
+    def without_organisation_words(self, text: str) -> str:
+        """The normalised text with the organisation words taken out: what is left may still name an office."""
+        rest = self.organisation.sub(" ", f" {normalise(text)} ")
+        return " ".join(rest.split())
 
     def is_gibberish(self, text: str) -> bool:
         """No words to answer: keyboard mash, markup, punctuation or emoji only.
