@@ -25,6 +25,9 @@ MAX_PAGE = 99
 THEMES: tuple[str, ...] = typing.get_args(Theme)
 BY_THEME, BY_LANGUAGE, BY_DISTRICT, BY_QUESTION = "t", "l", "d", "q"
 NO_VALUE = "-"
+# Meeting places, participation and volunteering are no official matter: asked for with an association's words,
+# the directory answers (the matcher often puts these entries first for "Afghan association" and the like)
+COMMUNITY_TOPICS = frozenset({"community"})
 Rows = tuple[tuple[Button, ...], ...]
 
 
@@ -144,12 +147,18 @@ def official_matter(turn: Turn, text: str, decision: Decision) -> Decision | Non
     its decision when the matcher answers it with confidence, else None."""
     matcher = turn.services.matcher
     rest = matcher.intents.without_organisation_words(text)
-    if not rest:
+    if not rest or _communal(decision):
         return None
     office = matcher.match(rest, turn.lang, turn.user.district)
-    if office.action != "answer" or office.best is None or office.intent != "service":
+    if office.action != "answer" or office.intent != "service" or _communal(office):
         return None
-    return decision if decision.action == "answer" and decision.best is not None else office
+    return decision if decision.action == "answer" else office
+
+
+def _communal(decision: Decision) -> bool:
+    """The matcher's answer is itself about communities (a meeting place, participation, volunteering)."""
+    best = decision.best
+    return decision.action == "answer" and best is not None and bool(COMMUNITY_TOPICS & set(best.topics))
 
 
 def also_button(turn: Turn) -> list[Reply]:

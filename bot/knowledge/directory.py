@@ -15,6 +15,7 @@ from .model import KnowledgeBase
 
 BERLIN_WIDE = "berlin"  # a service area for the whole city
 MIN_PREFIX = 5  # "afghanische" meets "afghan", "ukrainischen" meets "ukrain…": a shared start this long counts
+MIN_WORD = 3  # shorter words are mostly function words ("for", "und", "في") that tell nothing apart
 _WORD = re.compile(r"\w+")
 
 
@@ -24,7 +25,7 @@ def _fold(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_fold(text)) if len(w) > 2}
+    return {w for w in _WORD.findall(_fold(text)) if len(w) > MIN_WORD}
 
 
 def _in_district(org: Organisation, district: str) -> bool:
