@@ -16,7 +16,18 @@ from bot.matching import Decision
 from .common import stale
 from .context import Turn
 from .orgcard import district_name, language_name, list_line, render_org, theme_name
-from .protocol import OrgChoose, OrgList, OrgMenu, ShowMenu, ShowOrg, SpeakerStart
+from .protocol import (
+    Action,
+    OrgChoose,
+    OrgMenu,
+    OrgsByLanguage,
+    OrgsByTheme,
+    OrgsForQuestion,
+    OrgsNear,
+    ShowMenu,
+    ShowOrg,
+    SpeakerStart,
+)
 from .registry import Flow
 from .replies import Button, Reply
 
@@ -29,6 +40,28 @@ NO_VALUE = "-"
 # the directory answers (the matcher often puts these entries first for "Afghan association" and the like)
 COMMUNITY_TOPICS = frozenset({"community"})
 Rows = tuple[tuple[Button, ...], ...]
+OrgList = OrgsByTheme | OrgsByLanguage | OrgsNear | OrgsForQuestion
+
+
+def page_action(by: str, value: str, page: int) -> Action:
+    """The button of one page of a list."""
+    if by == BY_THEME:
+        return OrgsByTheme(value, page)
+    if by == BY_LANGUAGE:
+        return OrgsByLanguage(value, page)
+    if by == BY_DISTRICT:
+        return OrgsNear(value, page)
+    return OrgsForQuestion(page)
+
+
+def _list_of(action: OrgList) -> tuple[str, str]:
+    if isinstance(action, OrgsByTheme):
+        return BY_THEME, action.theme
+    if isinstance(action, OrgsByLanguage):
+        return BY_LANGUAGE, action.lang
+    if isinstance(action, OrgsNear):
+        return BY_DISTRICT, action.district
+    return BY_QUESTION, NO_VALUE
 
 
 def _active(turn: Turn) -> tuple[Organisation, ...]:
@@ -42,9 +75,9 @@ def _footer(turn: Turn) -> tuple[Button, ...]:
 def menu(turn: Turn, edit: bool = False) -> list[Reply]:
     rows: list[tuple[Button, ...]] = []
     if _active(turn):
-        near = (
-            OrgList(BY_DISTRICT, turn.user.district, 0) if turn.user.district in DISTRICTS else OrgChoose(BY_DISTRICT)
-        )
+        near: Action = OrgChoose(BY_DISTRICT)
+        if turn.user.district in DISTRICTS:
+            near = OrgsNear(turn.user.district, 0)
         rows += [
             (turn.button("buttons.org_theme", OrgChoose(BY_THEME)),),
             (turn.button("buttons.org_language", OrgChoose(BY_LANGUAGE)),),
@@ -67,17 +100,17 @@ async def choose(turn: Turn, action: OrgChoose) -> list[Reply]:
     orgs = _active(turn)
     if action.by == BY_THEME:
         themes = [theme for theme in THEMES if any(theme in org.themes for org in orgs)]
-        buttons = [Button(theme_name(t, turn.services.locales, turn.lang), OrgList(BY_THEME, t, 0).pack())
+        buttons = [Button(theme_name(t, turn.services.locales, turn.lang), OrgsByTheme(t, 0).pack())
                    for t in themes]
         key = "orgs.choose_theme"
     elif action.by == BY_LANGUAGE:
         spoken = {code for org in orgs for code in org.languages}
         known = [code for code in turn.kb.language_names if code in spoken]
         codes = known + sorted(spoken - set(known))
-        buttons = [Button(language_name(c, turn.kb), OrgList(BY_LANGUAGE, c, 0).pack()) for c in codes]
+        buttons = [Button(language_name(c, turn.kb), OrgsByLanguage(c, 0).pack()) for c in codes]
         key = "orgs.choose_language"
     elif action.by == BY_DISTRICT:
-        buttons = [Button(district_name(d, turn.services.locales, turn.lang), OrgList(BY_DISTRICT, d, 0).pack())
+        buttons = [Button(district_name(d, turn.services.locales, turn.lang), OrgsNear(d, 0).pack())
                    for d in DISTRICTS]
         key = "orgs.choose_district"
     else:
@@ -118,9 +151,9 @@ def org_list(turn: Turn, by: str, value: str, page: int, edit: bool = False) -> 
     rows: list[tuple[Button, ...]] = [(turn.org_button(org),) for org in shown]
     nav: list[Button] = []
     if page > 0:
-        nav.append(turn.button("buttons.previous", OrgList(by, value, page - 1)))
+        nav.append(turn.button("buttons.previous", page_action(by, value, page - 1)))
     if page < pages - 1:
-        nav.append(turn.button("buttons.more", OrgList(by, value, page + 1)))
+        nav.append(turn.button("buttons.more", page_action(by, value, page + 1)))
     if nav:
         rows.append(tuple(nav))
     rows.append(_footer(turn))
@@ -128,7 +161,8 @@ def org_list(turn: Turn, by: str, value: str, page: int, edit: bool = False) -> 
 
 
 async def list_page(turn: Turn, action: OrgList) -> list[Reply]:
-    return org_list(turn, action.by, action.value, action.page, edit=True)
+    by, value = _list_of(action)
+    return org_list(turn, by, value, action.page, edit=True)
 
 
 async def show_org(turn: Turn, action: ShowOrg) -> list[Reply]:
@@ -166,7 +200,7 @@ def also_button(turn: Turn) -> list[Reply]:
     question = turn.user.pending_question
     if not question or not search_organisations(turn.kb, question, turn.lang, turn.user.district, limit=1):
         return []
-    row = (turn.button("buttons.also_orgs", OrgList(BY_QUESTION, NO_VALUE, 0)),)
+    row = (turn.button("buttons.also_orgs", OrgsForQuestion(0)),)
     return [Reply(turn.t("orgs.also"), (row,))]
 
 
@@ -186,4 +220,14 @@ def none_for_question(turn: Turn) -> list[Reply]:
     return [Reply(turn.t("orgs.none_for_question"), ((turn.button("buttons.organisations", OrgMenu()),),))]
 
 
-FLOW = Flow(buttons={OrgMenu: menu_button, OrgChoose: choose, OrgList: list_page, ShowOrg: show_org})
+FLOW = Flow(
+    buttons={
+        OrgMenu: menu_button,
+        OrgChoose: choose,
+        OrgsByTheme: list_page,
+        OrgsByLanguage: list_page,
+        OrgsNear: list_page,
+        OrgsForQuestion: list_page,
+        ShowOrg: show_org,
+    }
+)

@@ -203,12 +203,37 @@ class OrgChoose(Action):
 
 
 @dataclass(frozen=True)
-class OrgList(Action):
-    """A page of organisations: by theme ("t"), language ("l"), district ("d") or for the last question ("q")."""
+class OrgsByTheme(Action):
+    """A page of the organisations with a theme."""
+
+    code: ClassVar[str] = "OT"
+    theme: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsByLanguage(Action):
+    """A page of the organisations where a language is spoken."""
 
     code: ClassVar[str] = "OL"
-    by: str
-    value: str  # a theme, a language code or a district; "-" for the last question
+    lang: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsNear(Action):
+    """A page of the organisations in a district (and Berlin-wide ones)."""
+
+    code: ClassVar[str] = "OD"
+    district: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsForQuestion(Action):
+    """A page of the organisations that fit the user's last question."""
+
+    code: ClassVar[str] = "OQ"
     page: int
 
 
@@ -266,7 +291,8 @@ ACTIONS: dict[str, type[Action]] = {
     for cls in (
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
         SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, AddFilesToTicket, RateAnswer, EraseMyData,
-        OrgMenu, OrgChoose, OrgList, ShowOrg, SpeakerStart, SpeakerSend, SpeakerCancel,
+        OrgMenu, OrgChoose, OrgsByTheme, OrgsByLanguage, OrgsNear, OrgsForQuestion, ShowOrg,
+        SpeakerStart, SpeakerSend, SpeakerCancel,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }

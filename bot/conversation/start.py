@@ -54,9 +54,7 @@ async def help_text(turn: Turn, args: str = "") -> list[Reply]:
 
 
 async def privacy(turn: Turn, args: str = "") -> list[Reply]:
-    text = turn.t("privacy.text", days=turn.services.settings.retention_days)
-    head, _, tail = text.rpartition("\n")  # speaker requests before the closing "see / delete" line
-    return [Reply(f"{head}\n{turn.t('privacy.speaker')}\n{tail}" if head else text)]
+    return [Reply(turn.t("privacy.text", days=turn.services.settings.retention_days))]
 
 
 def unknown_command(turn: Turn) -> list[Reply]:

@@ -12,7 +12,18 @@ from orgkit import with_orgs
 
 from bot.conversation.context import Sender, Services
 from bot.conversation.core import Command, Conversation, Press, Text
-from bot.conversation.protocol import OrgChoose, OrgList, OrgMenu, SetDistrict, SetLanguage, ShowOrg, unpack
+from bot.conversation.protocol import (
+    OrgChoose,
+    OrgMenu,
+    OrgsByLanguage,
+    OrgsByTheme,
+    OrgsForQuestion,
+    OrgsNear,
+    SetDistrict,
+    SetLanguage,
+    ShowOrg,
+    unpack,
+)
 from bot.conversation.replies import Reply
 from bot.flows import REGISTRY
 from bot.runtime import Loaded, build_services
@@ -91,7 +102,7 @@ async def test_the_organisation_menu_searches_by_theme_language_near_me_and_offe
     assert replies[0].text == t(conversation, "de", "orgs.menu")
     data = datas(replies)
     assert OrgChoose("t").pack() in data and OrgChoose("l").pack() in data
-    assert OrgList("d", "mitte", 0).pack() in data  # near me: the district the person lives in
+    assert OrgsNear("mitte", 0).pack() in data  # near me: the district the person lives in
     assert "S" in data  # I am looking for a speaker
 
 
@@ -100,22 +111,22 @@ async def test_near_me_without_a_district_asks_which_district(conversation: Conv
     replies = await conversation.handle(sender, Press(OrgMenu().pack()))
     assert OrgChoose("d").pack() in datas(replies)
     districts = await conversation.handle(sender, Press(OrgChoose("d").pack()))
-    assert OrgList("d", "mitte", 0).pack() in datas(districts)
-    assert OrgList("d", "charlottenburg-wilmersdorf", 0).pack() in datas(districts)
+    assert OrgsNear("mitte", 0).pack() in datas(districts)
+    assert OrgsNear("charlottenburg-wilmersdorf", 0).pack() in datas(districts)
 
 
 async def test_themes_offered_are_the_ones_organisations_have(conversation: Conversation) -> None:
     sender = await person(conversation, 4, "en")
     replies = await conversation.handle(sender, Press(OrgChoose("t").pack()))
     data = datas(replies)
-    assert OrgList("t", "culture", 0).pack() in data
-    assert OrgList("t", "lgbtiq", 0).pack() not in data  # no organisation has it
+    assert OrgsByTheme("culture", 0).pack() in data
+    assert OrgsByTheme("lgbtiq", 0).pack() not in data  # no organisation has it
     assert t(conversation, "en", "themes.culture") in [escape(x) for x in labels(replies)]
 
 
 async def test_a_theme_lists_active_organisations_with_a_line_each(conversation: Conversation) -> None:
     sender = await person(conversation, 5, "en")
-    replies = await conversation.handle(sender, Press(OrgList("t", "culture", 0).pack()))
+    replies = await conversation.handle(sender, Press(OrgsByTheme("culture", 0).pack()))
     assert shown_orgs(conversation, replies) == ["testverein-afghanische-kultur", "testverein-sechs"]
     text = replies[0].text
     assert "Testverein Afghanische Kultur" in text and "Afghan cultural association with music" in text
@@ -126,29 +137,29 @@ async def test_a_theme_lists_active_organisations_with_a_line_each(conversation:
 async def test_languages_are_the_ones_organisations_speak_and_list_them(conversation: Conversation) -> None:
     sender = await person(conversation, 6, "fa")
     choices = await conversation.handle(sender, Press(OrgChoose("l").pack()))
-    assert OrgList("l", "ps", 0).pack() in datas(choices)
+    assert OrgsByLanguage("ps", 0).pack() in datas(choices)
     assert "پښتو" in labels(choices)  # the language's own name
-    assert OrgList("l", "es", 0).pack() not in datas(choices)
-    replies = await conversation.handle(sender, Press(OrgList("l", "ps", 0).pack()))
+    assert OrgsByLanguage("es", 0).pack() not in datas(choices)
+    replies = await conversation.handle(sender, Press(OrgsByLanguage("ps", 0).pack()))
     assert shown_orgs(conversation, replies) == ["testverein-afghanische-kultur"]
 
 
 async def test_a_long_list_has_a_more_page(conversation: Conversation) -> None:
     sender = await person(conversation, 7, "de", "mitte")
-    first = await conversation.handle(sender, Press(OrgList("d", "mitte", 0).pack()))
+    first = await conversation.handle(sender, Press(OrgsNear("mitte", 0).pack()))
     assert len(shown_orgs(conversation, first)) == 5
-    assert OrgList("d", "mitte", 1).pack() in datas(first)
-    second = await conversation.handle(sender, Press(OrgList("d", "mitte", 1).pack()))
+    assert OrgsNear("mitte", 1).pack() in datas(first)
+    second = await conversation.handle(sender, Press(OrgsNear("mitte", 1).pack()))
     rest = shown_orgs(conversation, second)
     assert rest and not set(rest) & set(shown_orgs(conversation, first))
     assert "testverein-globales-lernen" in shown_orgs(conversation, first) + rest  # Berlin-wide counts as near
     assert "testverein-ukrainische-eltern" not in shown_orgs(conversation, first) + rest
-    assert OrgList("d", "mitte", 0).pack() in datas(second)  # back to the first page
+    assert OrgsNear("mitte", 0).pack() in datas(second)  # back to the first page
 
 
 async def test_the_card_has_the_facts_in_the_users_language(conversation: Conversation) -> None:
     sender = await person(conversation, 8, "en")
-    listing = await conversation.handle(sender, Press(OrgList("l", "ps", 0).pack()))
+    listing = await conversation.handle(sender, Press(OrgsByLanguage("ps", 0).pack()))
     button = next(d for d in datas(listing) if d.startswith("OS:"))
     card = (await conversation.handle(sender, Press(button)))[0].text
     for fact in ("Afghan cultural association", "Teststraße 1, 10551 Berlin", "+49 30 1234567", "info@example.org",
@@ -161,7 +172,7 @@ async def test_the_card_has_the_facts_in_the_users_language(conversation: Conver
 async def test_a_forged_or_stale_organisation_button_is_refused(conversation: Conversation) -> None:
     sender = await person(conversation, 9, "en")
     for data in (ShowOrg("zzzzzz", 0).pack(), ShowOrg(conversation.services.generation, 99).pack(),
-                 OrgList("t", "nonsense", 0).pack(), OrgList("q", "-", 0).pack(), OrgChoose("x").pack()):
+                 OrgsByTheme("nonsense", 0).pack(), OrgsForQuestion(0).pack(), OrgChoose("x").pack()):
         replies = await conversation.handle(sender, Press(data))
         assert replies[0].text == t(conversation, "en", "errors.stale_button"), data
     inactive = [o.id for o in conversation.services.kb.organisations].index("testverein-alt")
@@ -201,8 +212,8 @@ async def test_an_official_matter_keeps_the_office_first(conversation: Conversat
         assert escape(jobcenter.texts("de").title) in replies[0].text, text_of(replies)
         assert not replies[0].text.startswith(t(conversation, "de", "orgs.list_question"))
         assert not any(d.startswith("OS:") for d in datas(replies))  # no organisation in place of the office
-    assert OrgList("q", "-", 0).pack() in datas(replies)  # "also: organisations" for the Afghan association
-    more = await conversation.handle(sender, Press(OrgList("q", "-", 0).pack()))
+    assert OrgsForQuestion(0).pack() in datas(replies)  # "also: organisations" for the Afghan association
+    more = await conversation.handle(sender, Press(OrgsForQuestion(0).pack()))
     assert shown_orgs(conversation, more)[0] == "testverein-afghanische-kultur"
     anmeldung = await conversation.handle(sender, Text("Gibt es einen Verein, der bei der Anmeldung hilft?"))
     assert not anmeldung[0].text.startswith(t(conversation, "de", "orgs.list_question"))
