@@ -6,7 +6,7 @@ from bot.matching import Decision
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import questions
 
-from . import answers, handoff, organisations
+from . import answers, handoff, organisations, speakers
 from .common import menu_row, offer_person
 from .context import Turn
 from .protocol import AskPerson, Awaiting, NoneOfThese
@@ -34,7 +34,9 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
     )
     if decision.intent == "smalltalk":
         return smalltalk(turn, text)
-    if decision.intent in _DIRECTORY_INTENTS and matcher.intents.asks_for_organisation(text):
+    if decision.intent in _DIRECTORY_INTENTS and matcher.intents.asks_for_speaker(text):
+        replies = speakers.offer(turn, text, decision)
+    elif decision.intent in _DIRECTORY_INTENTS and matcher.intents.asks_for_organisation(text):
         replies = await _organisations(turn, text, decision)
     else:
         replies = await _answer(turn, text, decision)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from bot.knowledge.directory import find_organisations
+from bot.matching import Decision
 from bot.storage import outbox, tickets
 from bot.storage.outbox import OutMessage
 
@@ -22,6 +24,7 @@ from .replies import Reply
 from .ticket_texts import DESK_LANG
 
 STEPS = ("topic", "date", "place", "language", "contact")
+ORGS_OFFERED = 3  # organisations that offer speakers themselves, under the offer
 MAX_ANSWER = 500  # one step's answer: a topic or an address, not a letter (five fit one Telegram message)
 Form = dict[str, str]
 
@@ -51,6 +54,19 @@ def unavailable(turn: Turn) -> list[Reply]:
     replies = [Reply(turn.t("speaker.unavailable"))]
     office = next((e for e in (turn.kb.get(i) for i in turn.kb.intents.speaker_office) if e is not None), None)
     return replies + (answers.card(turn, office, person=False) if office is not None else [])
+
+
+def offer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
+    """A message looking for a speaker or expert: the request to the coordination office, organisations that
+    offer speakers, and the service the matcher was sure of as a button (never instead of the offer)."""
+    turn.user.pending_question = text
+    turn.question_settled()
+    rows = [(turn.button("buttons.speaker", SpeakerStart()),)]
+    rows += [(turn.org_button(org),) for org in find_organisations(turn.kb, speakers=True)[:ORGS_OFFERED]]
+    best = decision.best
+    if decision.action == "answer" and best is not None and "community" not in best.topics:
+        rows.append((turn.entry_button(best),))
+    return [Reply(turn.t("speaker.offer"), tuple(rows))]
 
 
 async def start(turn: Turn, args: str = "") -> list[Reply]:

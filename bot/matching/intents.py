@@ -63,6 +63,7 @@ class IntentMatcher:
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
     organisation: re.Pattern[str]
+    speaker: re.Pattern[str]
 
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
@@ -79,6 +80,7 @@ class IntentMatcher:
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
             organisation=_pattern(intents.organisation),
+            speaker=_pattern(intents.speaker),
         )
 
     def without_smalltalk(self, text: str) -> str:
@@ -132,9 +134,16 @@ class IntentMatcher:
         """The message asks for an association, a community, a group or a club."""
         return _found(self.organisation, text)
 
+    def asks_for_speaker(self, text: str) -> bool:
+        """The message looks for a speaker or an expert (for a school, an association, an event)."""
+        return _found(self.speaker, text)
+
     def without_organisation_words(self, text: str) -> str:
-        """The normalised text with the organisation words taken out: what is left may still name an office."""
-        rest = self.organisation.sub(" ", f" {normalise(text)} ")
+        """The normalised text without the organisation and speaker words: what is left may still name an office."""
+        rest = f" {normalise(text)} "
+        for pattern in (self.organisation, self.speaker):
+            rest = pattern.sub(" ", rest)
+            rest = f" {' '.join(rest.split())} "
         return " ".join(rest.split())
 
     def is_gibberish(self, text: str) -> bool:

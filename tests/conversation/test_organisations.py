@@ -232,3 +232,25 @@ async def test_no_fitting_organisation_answers_as_usual_and_offers_browsing(conv
     assert replies[0].text == t(conversation, "en", "orgs.none_for_question")
     assert OrgMenu().pack() in datas(replies[:1])
     assert len(replies) > 1  # and the usual answer after it (a card, a choice or a person)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our school needs a speaker on migration and colonial history"),
+        ("de", "Wir suchen eine Referentin zum Thema Flucht für unsere Schule"),
+        ("ar", "نبحث عن متحدث عن الهجرة لمدرستنا"),
+        ("uk", "Шукаємо доповідача про міграцію для школи"),
+        ("ru", "Ищем докладчика о миграции для школы"),
+        ("tr", "Okulumuz için göç konusunda konuşmacı arıyoruz"),
+        ("fa", "دنبال سخنران برای مدرسه هستیم"),
+    ],
+)
+async def test_looking_for_a_speaker_offers_the_request_and_organisations_with_speakers(
+    conversation: Conversation, lang: str, text: str
+) -> None:
+    sender = await person(conversation, 14, lang)
+    replies = await conversation.handle(sender, Text(text))
+    assert replies[0].text == t(conversation, lang, "speaker.offer"), text_of(replies)
+    assert datas(replies)[0] == "S"  # the speaker request first, never a school office card instead
+    assert shown_orgs(conversation, replies) == ["testverein-globales-lernen"]
