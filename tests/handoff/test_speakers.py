@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import time
 from html import escape
 from typing import Any
 
@@ -14,7 +15,7 @@ from conftest import stop_app
 from harness import GROUP, MARIA, OLENA, OMAR, Harness, Launch, Newcomer, Recorder, assert_not_stored, stored_bytes
 from telegram import Update
 
-from bot.conversation.protocol import ClaimTicket, EraseMyData, SpeakerCancel, SpeakerSend, SpeakerStart
+from bot.conversation.protocol import ClaimTicket, CloseTicket, EraseMyData, SpeakerCancel, SpeakerSend, SpeakerStart
 from bot.settings import Settings
 from bot.storage import tickets
 
@@ -224,3 +225,33 @@ async def test_mydata_shows_the_request_and_deletemydata_erases_it_and_the_post(
     assert [int(c.params["message_id"]) for c in deleted] == [ticket.group_message_id]
     notice = [c for c in broker_calls(h) if c.text == h.et("de", "desk.withdrawn", ticket=ticket.id)]
     assert len(notice) == 1
+
+
+async def test_the_broker_claims_and_closes_with_the_posts_buttons(broker: Harness) -> None:
+    h = broker
+    await request(h, OMAR, "ar")
+    await h.deliver()
+    ticket = await the_request(h, OMAR)
+    assert ticket.group_message_id is not None
+
+    def press_in(chat_id: int, data: str) -> Update:
+        chat = {"id": chat_id, "type": "supergroup", "title": "KEP"}
+        bot_user = {"id": 4242, "is_bot": True, "first_name": "Wegweiser"}
+        query = {"id": f"q{chat_id}{data}", "from": OFFICE, "chat_instance": "ci-broker", "data": data,
+                 "message": {"message_id": ticket.group_message_id, "date": int(time.time()), "chat": chat,
+                             "from": bot_user, "text": "…"}}
+        update = Update.de_json({"update_id": abs(chat_id) % 100_000 + len(data), "callback_query": query}, h.app.bot)
+        assert update is not None
+        return update
+
+    before = len(h.req.calls)
+    await h.app.process_update(press_in(GROUP, ClaimTicket(ticket.id).pack()))  # the caseworkers cannot
+    assert (await tickets.get(h.db, ticket.id)).status == "open"  # type: ignore[union-attr]
+    await h.app.process_update(press_in(BROKER, ClaimTicket(ticket.id).pack()))
+    assert (await tickets.get(h.db, ticket.id)).status == "claimed"  # type: ignore[union-attr]
+    await h.app.process_update(press_in(BROKER, CloseTicket(ticket.id).pack()))
+    assert (await tickets.get(h.db, ticket.id)).status == "closed"  # type: ignore[union-attr]
+    assert any(c.text == h.et("de", "desk.claimed", ticket=ticket.id, name="Aylin") for c in h.req.calls[before:])
+    await h.deliver()
+    closed = [c for c in h.to(OMAR.id) if c.text == h.et("ar", "speaker.closed", ticket=ticket.id)]
+    assert len(closed) == 1  # the requester is told in the words of a speaker request
