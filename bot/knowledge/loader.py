@@ -161,8 +161,9 @@ def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]
             if entry_id not in known_ids:
                 line = positions.line_of(("emergency", name, "prefer", index))
                 problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
-    for index, entry_id in enumerate(intents.urgent_legal_help):
-        if entry_id not in known_ids:
-            line = positions.line_of(("urgent_legal_help", index))
-            problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in urgent_legal_help"))
+    for field in ("urgent_legal_help", "speaker_office"):
+        for index, entry_id in enumerate(getattr(intents, field)):
+            if entry_id not in known_ids:
+                line = positions.line_of((field, index))
+                problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in {field}"))
     return intents

@@ -134,6 +134,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbound_updates_pending ON inbound_updates(update_id) WHERE processed_at IS NULL;
     """,
+    # 5: another branch's migration; the integrator puts it here (this placeholder changes nothing)
+    "SELECT 1;",
+    # 6: what a ticket is: a question for the caseworkers, or a speaker request for the coordination office's
+    # group (BROKER_CHAT_ID); both share the ticket machinery (posts, replies, outbox, retention, erasure)
+    """
+    ALTER TABLE tickets ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';
+    CREATE INDEX tickets_user_kind ON tickets(user_id, kind);
+    """,
 )
 
 
