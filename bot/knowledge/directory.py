@@ -15,8 +15,10 @@ from .recurrence import BERLIN, aware, parse_rule
 
 __all__ = [
     "Occurrence",
+    "event_location",
     "find_organisations",
     "occurrences",
+    "organiser_name",
     "search_organisations",
     "serves_district",
     "upcoming_events",
@@ -122,3 +124,32 @@ def upcoming_events(
         )
     )
     return found[:limit]
+
+
+def event_location(kb: KnowledgeBase, event: Event) -> str | None:
+    """Where an event happens as one line: the organisation's first location, the service's address,
+    or the place's own name and address; None when a reference no longer resolves."""
+    place = event.place
+    if place.organisation is not None:
+        org = kb.organisation(place.organisation)
+        if org is None or not org.locations:
+            return None
+        location = org.locations[0]
+        return ", ".join(part for part in (org.name, location.name, location.address.one_line()) if part)
+    if place.service is not None:
+        entry = kb.get(place.service)
+        if entry is None or entry.address is None:
+            return None
+        return f"{entry.organization}, {entry.address.one_line()}"
+    if place.address is not None:
+        return ", ".join(part for part in (place.name, place.address.one_line()) if part)
+    return None
+
+
+def organiser_name(kb: KnowledgeBase, event: Event) -> str:
+    """The organiser as people know it: an organisation's name, a service's provider, else as written."""
+    org = kb.organisation(event.organiser)
+    if org is not None:
+        return org.name
+    entry = kb.get(event.organiser)
+    return entry.organization if entry is not None else event.organiser

@@ -80,9 +80,7 @@ def _similarity(word: str, candidates: set[str]) -> float:
 
 def query_words(text: str) -> list[str]:
     """The words of a search message that can tell organisations apart."""
-    return [
-        t for t in tokens(text) if t not in FUNCTION_WORDS and t not in GENERIC_WORDS and not is_place_word(t)
-    ]
+    return [t for t in tokens(text) if t not in FUNCTION_WORDS and t not in GENERIC_WORDS and not is_place_word(t)]
 
 
 def score_organisation(org: Organisation, words: list[str], lang: str) -> float:
