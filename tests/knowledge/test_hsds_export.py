@@ -54,7 +54,8 @@ def assert_valid(data: dict[str, list[dict[str, Any]]]) -> None:
     assert set(data) == set(TABLES)
     for table, rows in data.items():
         for row in rows:
-            problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATORS[table].iter_errors(row)]
+            errors = VALIDATORS[table].iter_errors(row)
+            problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
             assert not problems, f"{table} {row.get('name') or row['id']}: {problems}"
     ids = [row["id"] for rows in data.values() for row in rows]
     assert len(ids) == len(set(ids)), "every HSDS id is unique"
