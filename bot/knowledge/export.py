@@ -27,7 +27,12 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
 
 
 def export_json(kb: KnowledgeBase) -> str:
-    return json.dumps({"entries": [entry_to_dict(e) for e in kb.entries]}, ensure_ascii=False, indent=1)
+    data = {
+        "entries": [entry_to_dict(e) for e in kb.entries],
+        "organisations": [o.model_dump(mode="json", exclude_none=True) for o in kb.organisations],
+        "events": [e.model_dump(mode="json", exclude_none=True) for e in kb.events],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 def _table(title: str, rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:

@@ -51,7 +51,9 @@ def test_start_with_an_offset_is_refused(kdir: Path) -> None:
 @pytest.mark.parametrize(
     ("rule", "reason"),
     [
-        ("FREQ=SOMETIMES", "invalid 'FREQ': SOMETIMES"),
+        ("FREQ=SOMETIMES", "FREQ must be one of DAILY, WEEKLY, MONTHLY, YEARLY"),
+        ("FREQ=HOURLY", "FREQ must be one of DAILY, WEEKLY, MONTHLY, YEARLY"),
+        ("FREQ=WEEKLY;BYDAY=XX", "invalid 'BYDAY': XX"),
         ("RRULE:FREQ=WEEKLY", "write only the rule, without 'RRULE:' or DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU"),
         ("FREQ=WEEKLY;COUNT=3;UNTIL=20270401T000000", "COUNT and UNTIL cannot be used together (RFC 5545)"),
     ],

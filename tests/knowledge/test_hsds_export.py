@@ -122,6 +122,13 @@ def test_the_real_knowledge_base_validates(real_export: dict[str, list[dict[str,
     assert all(s["description"] for s in real_export["schedules"])  # the opening_hours expression
 
 
-def test_json_export_is_unchanged(kdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_export_keeps_its_entries_and_adds_the_directory(kdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["kb", "export", str(kdir), "--format", "json"]) == 0
-    assert [e["id"] for e in json.loads(capsys.readouterr().out)["entries"]] == ["anmeldung-wohnung-berlin"]
+    data = json.loads(capsys.readouterr().out)
+    assert [e["id"] for e in data["entries"]] == ["anmeldung-wohnung-berlin"]
+    assert data["organisations"] == [] and data["events"] == []
+    add_directory(kdir)
+    assert main(["kb", "export", str(kdir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["organisations"]) == 4
+    assert {e["id"]: e["start"] for e in data["events"]}["beispiel-dialog"] == "2027-03-28T11:00:00"
