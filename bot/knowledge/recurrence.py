@@ -24,7 +24,7 @@ def parse_rule(text: str, start: dt.datetime) -> Any:
     body = text.strip()
     if body.upper().startswith(("RRULE:", "DTSTART", "EXDATE", "RDATE")) or "\n" in body:
         raise ValueError("write only the rule, without 'RRULE:' or DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU")
-    fields = dict(p.split("=", 1) if "=" in p else (p, "") for p in body.upper().split(";") if p)
+    fields = dict(p.partition("=")[::2] for p in body.upper().split(";") if p)
     parts = set(fields)
     if fields.get("FREQ") not in FREQUENCIES:
         raise ValueError(f"FREQ must be one of {', '.join(FREQUENCIES)}")
