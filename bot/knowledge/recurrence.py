@@ -8,6 +8,7 @@ time, so a weekly 18:00 event stays at 18:00 across the change to and from summe
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ UTC = dt.UTC
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 
 
+@lru_cache(maxsize=1024)  # the bot asks for the same events' dates again and again; a rule is never mutated
 def parse_rule(text: str, start: dt.datetime) -> Any:
     """The dateutil rrule for `text` starting at the naive local `start`; ValueError if it is not valid."""
     body = text.strip()
