@@ -14,6 +14,7 @@ from .model import KnowledgeBase
 from .recurrence import BERLIN, aware, parse_rule
 
 __all__ = [
+    "BERLIN",
     "Occurrence",
     "event_location",
     "find_organisations",

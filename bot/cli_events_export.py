@@ -1,4 +1,8 @@
-"""`wegweiser events export --format ics`: the event calendar for calendar apps and partners."""
+"""`wegweiser events export --format ics`: the event calendar for calendar apps and partners.
+
+`add_export_parser` adds `export` to an existing `events` command (other `events` subcommands may live
+elsewhere); `add_parser` creates the `events` command with `export` alone.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,10 @@ from bot.settings import Settings
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     events = sub.add_parser("events", help="the event calendar (knowledge/events/)")
-    events_sub = events.add_subparsers(dest="events_command", required=True)
+    add_export_parser(events.add_subparsers(dest="events_command", required=True))
+
+
+def add_export_parser(events_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = events_sub.add_parser("export", help="active events as an iCalendar (.ics) file")
     export.add_argument("knowledge_dir", nargs="?", type=Path)
     export.add_argument("--format", choices=["ics"], default="ics")
