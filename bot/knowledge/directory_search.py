@@ -1,10 +1,10 @@
 """Free-text search over the organisation directory: "Afghan associations in Mitte", "جمعية سورية".
 
 Each word of the message (normalised like the matcher's, function words, place names and generic
-words such as "association" dropped) is compared with rapidfuzz against the words of an
-organisation's name, communities, themes and keywords, and of its description in the user's
-language. A word counts with the weight of the field it is found in; an organisation's score is
-the sum. Nothing is returned when no organisation reaches SEARCH_MIN_SCORE.
+words such as "association" dropped; as written and as its Snowball stem) is compared with
+rapidfuzz against the words of an organisation's name, communities, themes and keywords, and of
+its description in the user's language. A word counts with the weight of the field it is found
+in; an organisation's score is the sum. Nothing is returned when no organisation reaches SEARCH_MIN_SCORE.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.normalize import normalise, tokens
+from bot.matching.index import stem
+from bot.matching.normalize import normalise, script_of, tokens
 from bot.matching.places import district_in, is_place_word
 from bot.matching.stopwords import FUNCTION_WORDS
 
@@ -54,17 +55,32 @@ def serves_district(org: Organisation, district: str) -> bool:
     return district in org.districts or "berlin" in org.service_areas
 
 
-def _words(texts: Iterable[str]) -> set[str]:
-    return {token for text in texts for token in tokens(text.replace("-", " "))}
+def _stem_languages(token: str, lang: str) -> tuple[str, ...]:
+    """The Snowball stemmers for a word: the user's language where the script fits it, else the script's."""
+    script = script_of(token)
+    if script == "arabic":
+        return (lang,) if lang in ("ar", "fa") else ("ar",)
+    if script == "cyrillic":
+        return (lang,) if lang in ("uk", "ru") else ("ru",)
+    return (lang,) if lang in ("de", "en", "tr") else ("de", "en")
+
+
+def word_forms(token: str, lang: str) -> set[str]:
+    """A word and its stems: "العربيات" and "عربية" meet as "عرب", "للنساء" and "نساء" as "نساء"."""
+    return {token, *(stem(token, code) for code in _stem_languages(token, lang))}
+
+
+def _words(texts: Iterable[str], lang: str) -> set[str]:
+    return {form for text in texts for token in tokens(text.replace("-", " ")) for form in word_forms(token, lang)}
 
 
 def _fields(org: Organisation, lang: str) -> list[tuple[float, set[str]]]:
     texts = org.texts(lang)
     others = [kw for code, t in org.translations.items() if code != lang for kw in t.keywords]
     return [
-        (WEIGHT_NAME, _words([org.name, org.alternate_name or "", *org.communities, *texts.keywords])),
-        (WEIGHT_OTHER_KEYWORDS, _words([*org.themes, *others])),
-        (WEIGHT_DESCRIPTION, _words([texts.description])),
+        (WEIGHT_NAME, _words([org.name, org.alternate_name or "", *org.communities, *texts.keywords], lang)),
+        (WEIGHT_OTHER_KEYWORDS, _words([*org.themes, *others], lang)),
+        (WEIGHT_DESCRIPTION, _words([texts.description], lang)),
     ]
 
 
@@ -87,7 +103,11 @@ def score_organisation(org: Organisation, words: list[str], lang: str) -> float:
     fields = _fields(org, lang)
     total = 0.0
     for word in words:
-        total += max((weight * _similarity(word, found) / 100 for weight, found in fields if found), default=0.0)
+        forms = word_forms(word, lang)
+        total += max(
+            (weight * _similarity(form, found) / 100 for weight, found in fields if found for form in forms),
+            default=0.0,
+        )
     return total
 
 

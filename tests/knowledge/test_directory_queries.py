@@ -72,6 +72,7 @@ def test_find_by_district_puts_the_districts_own_first_then_berlin_wide(kb: Know
         ("afghanischer Verein", "de", [AFGHAN]),
         ("انجمن افغان", "fa", [AFGHAN]),
         ("جمعية سورية", "ar", [SYRIAN]),
+        ("هل توجد جمعيات للسوريين؟", "ar", [SYRIAN]),  # stems: "للسوريين" meets "سورية" / "سوري"
         ("ukrainische Elterngruppe", "de", [UKRAINIAN]),
         ("Група українських батьків", "uk", [UKRAINIAN]),
         ("Ukrainian parents group near me", "en", [UKRAINIAN]),
