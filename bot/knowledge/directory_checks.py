@@ -82,7 +82,7 @@ def _times(event: Event, today: dt.date) -> Iterator[Finding]:
     if event.rrule is not None and (problem := rule_problem(event.rrule, event.start)):
         yield ("rrule",), problem, "error"
         return
-    last = last_occurrence(event.rrule, event.start)
+    last = last_occurrence(event.rrule, event.start) if event.active else None
     if last is not None and (last + ((event.end - event.start) if event.end else dt.timedelta())).date() < today:
         what = "its last date" if event.rrule else "it"
         message = f"event is over ({what} was {last:%Y-%m-%d}): set status inactive or remove the file"

@@ -4,7 +4,8 @@ Each word of the message (normalised like the matcher's, function words, place n
 words such as "association" dropped; as written and as its Snowball stem) is compared with
 rapidfuzz against the words of an organisation's name, communities, themes and keywords, and of
 its description in the user's language. A word counts with the weight of the field it is found
-in; an organisation's score is the sum. Nothing is returned when no organisation reaches SEARCH_MIN_SCORE.
+in (plus a little for each further field); an organisation's score is the sum. Nothing is returned
+when no organisation reaches SEARCH_MIN_SCORE.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ PREFIX_SIMILARITY = 90
 WEIGHT_NAME = 1.0  # name, alternate name, communities, keywords in the user's language
 WEIGHT_OTHER_KEYWORDS = 0.8  # themes, keywords written for another language
 WEIGHT_DESCRIPTION = 0.6
+# A word found in a second field too (keywords and description) says the organisation is about it:
+# a small bonus that orders organisations which would otherwise tie, never enough to pass alone.
+ALSO_FOUND_WEIGHT = 0.25
 
 # Words that every organisation could carry; they say nothing about which one is meant.
 _GENERIC = """
@@ -104,10 +108,12 @@ def score_organisation(org: Organisation, words: list[str], lang: str) -> float:
     total = 0.0
     for word in words:
         forms = word_forms(word, lang)
-        total += max(
-            (weight * _similarity(form, found) / 100 for weight, found in fields if found for form in forms),
-            default=0.0,
+        per_field = sorted(
+            (max((weight * _similarity(form, found) / 100 for form in forms), default=0.0) for weight, found in fields),
+            reverse=True,
         )
+        if per_field:
+            total += per_field[0] + ALSO_FOUND_WEIGHT * sum(per_field[1:])
     return total
 
 
