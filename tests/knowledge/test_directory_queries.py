@@ -202,3 +202,12 @@ def test_place_and_organiser_resolve(kb: KnowledgeBase) -> None:
     assert event_location(kb, dialog) == "Beispielsaal, Probeallee 7, 10627 Berlin"
     assert organiser_name(kb, sprachcafe) == "Beispiel Afghanischer Kulturverein"
     assert organiser_name(kb, dialog) == "Beispiel Dialogkreis"
+
+
+def test_every_real_organisation_is_found_by_its_name() -> None:
+    from kbkit import REAL_KNOWLEDGE
+
+    real = load(REAL_KNOWLEDGE, dt.date.today())
+    for org in real.organisations:
+        if org.active:
+            assert org in search_organisations(real, org.name, "de", limit=10), org.id

@@ -118,3 +118,13 @@ def test_a_broken_knowledge_base_or_unwritable_file_exits_1(
     (kdir / "events" / "bad.yaml").write_text("id: [", encoding="utf-8")
     assert main(["events", "export", str(kdir)]) == 1
     assert "knowledge base has errors" in capsys.readouterr().err
+
+
+def test_the_real_calendar_parses(tmp_path: Path) -> None:
+    from kbkit import REAL_KNOWLEDGE
+
+    calendar = export(REAL_KNOWLEDGE, tmp_path, "--lang", "fa")
+    for event in calendar.walk("VEVENT"):
+        assert str(event["UID"]).endswith("@wegweiser")
+        assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+        assert str(event["SUMMARY"]) and str(event["DESCRIPTION"]) and str(event["URL"]).startswith("http")
