@@ -12,3 +12,4 @@ REGISTRY = Registry.of(
     uploads.FLOW, mydata.FLOW, admin.FLOW, desk=DESK,
 )
 USER_COMMANDS = REGISTRY.menu()
+DESK_COMMANDS = REGISTRY.desk_menu()
