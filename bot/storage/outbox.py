@@ -225,12 +225,18 @@ async def counts(db: Database) -> dict[str, int]:
 
 
 async def forget_user_texts(db: Database, ticket_ids: list[int], user_id: int) -> None:
-    """On /deletemydata: nothing queued for these tickets is delivered, and no copy of a text remains."""
+    """On /deletemydata: nothing queued for these tickets, or for the person's chat outside a ticket (replies
+    held back by a flood wait), is delivered, and no copy of a text remains."""
+    await db.conn.execute(
+        "UPDATE outbox SET status = CASE WHEN status IN ('pending', 'failed') THEN 'cancelled' ELSE status END,"
+        " payload = '{}', chat_id = 0 WHERE chat_id = ? AND ticket_id IS NULL",
+        (user_id,),
+    )
     if not ticket_ids:
         return
     marks = ",".join("?" * len(ticket_ids))
     await db.conn.execute(
-        f"UPDATE outbox SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,"
+        "UPDATE outbox SET status = CASE WHEN status IN ('pending', 'failed') THEN 'cancelled' ELSE status END,"
         f" payload = '{{}}', chat_id = CASE WHEN chat_id = ? THEN 0 ELSE chat_id END WHERE ticket_id IN ({marks})",
         [user_id, *ticket_ids],
     )
