@@ -107,7 +107,8 @@ class OutboxWorker:
         """Start every send allowed now; seconds until the next may be (None: nothing waits)."""
         await self.recover()
         now = self.clock()
-        rows = await outbox.heads(self.db)
+        async with self._txn:  # no read of ours stays open while another task of ours writes
+            rows = await outbox.heads(self.db)
         heads = [Head(r.id, r.chat_id, r.purpose, r.due_at) for r in rows]
         chosen, later = self.policy.plan(heads, now, busy=self._inflight, paced=paced)
         for head in chosen:
@@ -167,14 +168,16 @@ class OutboxWorker:
         if item.ticket_id is None:
             return delivery.Where(m.reply_to, m.thread_id)
         if item.purpose == "post" and self.forum:
-            ticket = await tickets.get(self.db, item.ticket_id)
+            async with self._txn:
+                ticket = await tickets.get(self.db, item.ticket_id)
             if ticket is not None and ticket.thread_id is not None:
                 return delivery.Where(m.reply_to, ticket.thread_id)
             thread = await delivery.create_topic(self.bot, item)
             await self._transaction(lambda db: tickets.set_group_post(db, item.ticket_id or 0, None, thread))
             return delivery.Where(m.reply_to, thread)
         if item.purpose in TO_TICKET_POST and m.reply_to is None:
-            ticket = await tickets.get(self.db, item.ticket_id)  # queued before the post went out
+            async with self._txn:
+                ticket = await tickets.get(self.db, item.ticket_id)  # queued before the post went out
             if ticket is not None:
                 return delivery.Where(ticket.group_message_id, m.thread_id or ticket.thread_id)
         return delivery.Where(m.reply_to, m.thread_id)

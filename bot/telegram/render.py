@@ -57,15 +57,17 @@ def as_outbox(reply: Reply) -> OutMessage | None:
 
 async def send(bot: Bot, chat_id: int, replies: list[Reply], pressed: Message | None = None,
                defer: Defer | None = None) -> None:
-    """Send the replies in order; when Telegram asks a chat to wait longer than a moment, `defer` gets the
-    replies not yet sent (the outbox delivers them after the wait) and nobody else waits."""
+    """Send the replies in order; when Telegram asks a chat to wait longer than a moment (or cannot be reached
+    after a few tries), `defer` gets the replies not yet sent: the outbox delivers them later, nobody else waits
+    and nothing is lost."""
     for number, reply in enumerate(replies):
         try:
             await _send_one(bot, chat_id, reply, pressed)
-        except RetryAfter:
-            if defer is None:
+        except (RetryAfter, NetworkError) as exc:  # a flood wait, or Telegram out of reach after the retries
+            if defer is None or isinstance(exc, BadRequest):
                 raise
-            log.warning("chat %s in a flood wait: %d replies handed to the outbox", chat_id, len(replies) - number)
+            log.warning("chat %s: %s, %d replies handed to the outbox", chat_id, type(exc).__name__,
+                        len(replies) - number)
             await defer(replies[number:])
             return
 

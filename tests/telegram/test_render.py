@@ -110,3 +110,20 @@ async def test_send_waits_retry_after_and_delivers_the_message(delays: list[floa
     assert delays == [1.0]
     assert [(chat, text) for chat, text, _ in bot.sent] == [(42, "<b>Hallo</b>"), (42, "<b>Hallo</b>")]
     assert bot.sent[-1][2]["parse_mode"] == ParseMode.HTML
+
+
+async def test_replies_held_back_or_unreachable_are_handed_on_in_order(delays: list[float]) -> None:
+    handed: list[list[str]] = []
+
+    async def defer(replies: list[Reply]) -> None:
+        handed.append([r.text for r in replies])
+
+    bot = FakeBot(RetryAfter(60))
+    await render.send(bot, 42, [Reply("eins"), Reply("zwei")], defer=defer)  # type: ignore[arg-type]
+    assert handed == [["eins", "zwei"]] and delays == []  # not waited out: other chats would wait too
+    bot = FakeBot(NetworkError("down"), NetworkError("down"), NetworkError("down"))
+    await render.send(bot, 42, [Reply("eins"), Reply("zwei")], defer=defer)  # type: ignore[arg-type]
+    assert handed[-1] == ["eins", "zwei"]
+    bot = FakeBot(BadRequest("can't parse entities"))
+    with pytest.raises(BadRequest):  # a refusal is not retried later: it would be refused again
+        await render.send(bot, 42, [Reply("eins")], defer=defer)  # type: ignore[arg-type]
