@@ -25,3 +25,4 @@ REGISTRY = Registry.of(
     uploads.FLOW, mydata.FLOW, admin.FLOW, organisations.FLOW, speakers.FLOW, desk=DESK,
 )
 USER_COMMANDS = REGISTRY.menu()
+DESK_COMMANDS = REGISTRY.desk_menu()

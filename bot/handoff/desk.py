@@ -18,6 +18,8 @@ from bot.storage.db import now
 from bot.storage.outbox import ButtonRows, Confirm, OutMessage
 from bot.storage.tickets import Ticket
 
+from . import failures
+
 MAX_TICKET_DIGITS = 9
 
 
@@ -87,7 +89,7 @@ async def _tell_user(services: Services, ticket: Ticket, key: str, dedupe: str) 
     if ticket.user_id is None:
         return
     text = escape(services.locales.t(ticket.lang, user_key(ticket.kind, key), ticket=ticket.id))
-    await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe, False)
+    await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe)
 
 
 async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thread_id: int | None) -> Ticket | None:
@@ -148,7 +150,7 @@ async def _queue_answer(services: Services, ticket: Ticket, posted: Posted, dedu
             media=media,
         )
         key = dedupe if number == 1 else f"{dedupe}:{number}"
-        await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, key, False)
+        await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, key)
 
 
 def _rating_buttons(services: Services, ticket: Ticket) -> ButtonRows:
@@ -197,11 +199,39 @@ async def send_entry(services: Services, actor: Actor, pressed: Pressed, action:
         card[:4000], _rating_buttons(services, ticket), confirm=Confirm(pressed.chat_id, pressed.message_id)
     )
     await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, f"entry:{ticket.id}:{entry.id}")
+    await services.db.commit()
     title = entry.texts(DESK_LANG).title
     return [Reply(_t(services, "desk.entry_queued", title=title, ticket=ticket.id))]
 
 
+async def failed(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/failed: the deliveries that failed for good, newest first."""
+    if not actor.allowed:
+        return _refuse(services)
+    items, total = await outbox.failed(services.db, failures.LISTED)
+    return [Reply(failures.failed_listing(services.locales, items, total))]
+
+
+async def retry(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/retry N: a failed delivery is queued again (committed here, so the worker sees it at once)."""
+    if not actor.allowed:
+        return _refuse(services)
+    number = _number(args)
+    if number is None:
+        return [Reply(_t(services, "desk.retry_usage"))]
+    before = await outbox.requeue(services.db, number, now())
+    await services.db.commit()
+    if before is None:
+        return [Reply(_t(services, "desk.retry_unknown", number=number))]
+    if before == "erased":
+        return [Reply(_t(services, "desk.retry_erased", number=number))]
+    if before != "failed":
+        state = services.locales.t(DESK_LANG, f"desk.delivery_{before}")
+        return [Reply(_t(services, "desk.retry_not_failed", number=number, state=state))]
+    return [Reply(_t(services, "desk.retried", number=number))]
+
+
 DESK = DeskFlow(
-    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen},
+    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen, "failed": failed, "retry": retry},
     buttons={ClaimTicket: claim_button, CloseTicket: close_button, SendEntryToUser: send_entry},
 )

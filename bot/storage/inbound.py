@@ -36,19 +36,20 @@ async def store(db: Database, update_id: int, chat_id: int | None, payload: str)
         )
         new = bool(cursor.rowcount)
         await db.conn.commit()
-        async with db.conn.execute("SELECT 1 FROM inbound_updates WHERE update_id = ?", (update_id,)) as found:
-            if await found.fetchone() is not None:
-                return new
+        # read in one step (execute and fetch together): a read left open across an await would hold an old
+        # snapshot, and a flow's write meanwhile would fail with SQLITE_BUSY_SNAPSHOT once the outbox worker's
+        # own connection has committed
+        if await db.conn.execute_fetchall("SELECT 1 FROM inbound_updates WHERE update_id = ?", (update_id,)):
+            return new
     raise RuntimeError(f"update {update_id} was rolled back {STORE_ATTEMPTS} times")
 
 
 async def pending(db: Database, limit: int = 50) -> list[Stored]:
     """Unprocessed updates, oldest update_id first (so each chat's updates come in their order)."""
-    async with db.conn.execute(
+    rows = await db.conn.execute_fetchall(  # in one step, as in `store`
         "SELECT update_id, payload FROM inbound_updates WHERE processed_at IS NULL ORDER BY update_id LIMIT ?",
         (limit,),
-    ) as cursor:
-        rows = await cursor.fetchall()
+    )
     return [Stored(int(r[0]), str(r[1] or "")) for r in rows]
 
 

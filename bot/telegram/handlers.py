@@ -17,9 +17,10 @@ from bot.conversation.replies import Reply
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import desk
 from bot.settings import Settings
+from bot.storage import outbox
 from bot.storage.outbox import Media
 
-from .render import send
+from .render import Defer, as_outbox, send
 
 log = logging.getLogger("wegweiser.updates")
 CONVERSATION = "conversation"
@@ -101,7 +102,7 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         name = " ".join(part for part in (user.first_name, user.last_name) if part) or None
         sender = Sender(user.id, user.language_code, user.id in settings.admin_ids, name)
         replies = await conversation.handle(sender, incoming)
-    await send(context.bot, chat.id, replies, pressed)
+    await send(context.bot, chat.id, replies, pressed, deferrer(conversation, chat.id))
     wake_outbox(context)
     log.info(
         "update=%s kind=%s replies=%d ms=%.1f",
@@ -118,6 +119,20 @@ async def desk_press(conversation: Conversation, actor: Actor, pressed: Pressed,
     if handler is None:
         return [Reply(escape(conversation.services.locales.t(DESK_LANG, "desk.stale")))]
     return await handler(conversation.services, actor, pressed, action)
+
+
+def deferrer(conversation: Conversation, chat_id: int) -> Defer:
+    """Replies Telegram holds back (a flood wait in this chat) become outbox rows, delivered after the wait."""
+
+    async def defer(replies: list[Reply]) -> None:
+        db = conversation.services.db
+        for reply in replies:
+            message = as_outbox(reply)
+            if message is not None:
+                await outbox.add(db, reply.to_chat or chat_id, "reply", message)
+        await db.commit()
+
+    return defer
 
 
 def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -167,7 +182,7 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             replies = await command(services, actor, incoming.args)
     else:
         replies = await desk.reply(services, actor, posted_of(message, update.edited_message is not None))
-    await send(context.bot, message.chat_id, replies)
+    await send(context.bot, message.chat_id, replies, defer=deferrer(conversation, message.chat_id))
     wake_outbox(context)
     log.info("update=%s kind=group replies=%d", update.update_id, len(replies))
 

@@ -19,8 +19,9 @@ The rows are written on the one shared connection. A second connection was tried
 flows and the outbox worker interleave on the shared connection (one task's SELECT cursor still open
 while another begins a write), and a second writer makes such a read-then-write fail at once with
 SQLITE_BUSY_SNAPSHOT. On the shared connection an inbound commit also commits what a flow has written so
-far, as the outbox worker's commits already do; `inbound.store` reads its row back after the commit, so a
-flow's rollback between our INSERT and COMMIT cannot drop it unseen.
+far; `inbound.store` reads its row back after the commit, so a flow's rollback between our INSERT and COMMIT
+cannot drop it unseen. (The outbox worker has its own connection: its short claim and outcome transactions
+read everything in full before they write.)
 """
 
 from __future__ import annotations
