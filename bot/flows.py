@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from bot.conversation import admin, answers, district, emergency, handoff, menu, mydata, question, start, uploads
+from bot.conversation import (
+    admin,
+    answers,
+    district,
+    emergency,
+    handoff,
+    menu,
+    mydata,
+    organisations,
+    question,
+    speakers,
+    start,
+    uploads,
+)
 from bot.conversation.registry import Registry
 from bot.handoff.desk import DESK
 
 # Emergencies see every text first (their flow's `before_state`), whatever the user is in the middle of.
 REGISTRY = Registry.of(
     emergency.FLOW, start.FLOW, menu.FLOW, district.FLOW, answers.FLOW, handoff.FLOW, question.FLOW,
-    uploads.FLOW, mydata.FLOW, admin.FLOW, desk=DESK,
+    uploads.FLOW, mydata.FLOW, admin.FLOW, organisations.FLOW, speakers.FLOW, desk=DESK,
 )
 USER_COMMANDS = REGISTRY.menu()
+DESK_COMMANDS = REGISTRY.desk_menu()

@@ -25,6 +25,10 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         tickets=await tickets.count_for_user(db, turn.user.user_id),
         attachments=await attachments.count_for_user(db, turn.user.user_id),
     )
+    requests = await tickets.count_for_user(db, turn.user.user_id, kind="speaker")
+    if requests:  # before /deletemydata, under the other counts
+        head, _, tail = text.rpartition("\n\n")
+        text = f"{head}\n{turn.t('mydata.speaker_requests', count=requests)}\n\n{tail}" if head else text
     return [Reply(text)]
 
 

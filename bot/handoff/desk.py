@@ -17,11 +17,13 @@ from bot.conversation.context import Services
 from bot.conversation.protocol import ClaimTicket, CloseTicket, RateAnswer, SendEntryToUser
 from bot.conversation.registry import Actor, DeskFlow, Posted, Pressed
 from bot.conversation.replies import Reply
-from bot.conversation.ticket_texts import DESK_LANG, answer_parts, queue_listing
+from bot.conversation.ticket_texts import DESK_LANG, answer_parts, queue_listing, user_key
 from bot.storage import corrections, outbox, tickets
 from bot.storage.db import now
 from bot.storage.outbox import ButtonRows, Confirm, OutMessage
 from bot.storage.tickets import Ticket
+
+from . import failures
 
 MAX_TICKET_DIGITS = 9
 P = ParamSpec("P")
@@ -52,7 +54,7 @@ def _refuse(services: Services) -> list[Reply]:
 async def queue(services: Services, actor: Actor, args: str) -> list[Reply]:
     if not actor.allowed:
         return _refuse(services)
-    return [Reply(queue_listing(services.locales, await tickets.queue(services.db), now()))]
+    return [Reply(queue_listing(services.locales, await tickets.queue(services.db, actor.desks), now()))]
 
 
 def _number(args: str) -> int | None:
@@ -87,7 +89,7 @@ async def reopen(services: Services, actor: Actor, args: str) -> list[Reply]:
 async def _change(services: Services, actor: Actor, action: str, ticket_id: int) -> list[Reply]:
     db = services.db
     ticket = await tickets.get(db, ticket_id)
-    if ticket is None or ticket.user_id is None:
+    if ticket is None or ticket.user_id is None or not actor.reaches(ticket.kind):  # another group's ticket
         return [Reply(_t(services, "desk.not_found", ticket=ticket_id))]
     if action in ("claim", "close") and not ticket.is_open:
         return [Reply(_t(services, "desk.not_found", ticket=ticket_id))]
@@ -96,11 +98,11 @@ async def _change(services: Services, actor: Actor, action: str, ticket_id: int)
         text = _t(services, "desk.claimed", ticket=ticket.id, name=actor.name)
     elif action == "close":
         await tickets.set_status(db, ticket.id, "closed")
-        await _tell_user(services, ticket, "handoff.closed", f"closed:{ticket.id}:{now():.0f}")
+        await _tell_user(services, ticket, "closed", f"closed:{ticket.id}:{now():.0f}")
         text = _t(services, "desk.closed", ticket=ticket.id)
     else:
         await tickets.set_status(db, ticket.id, "open")
-        await _tell_user(services, ticket, "handoff.reopened", f"reopened:{ticket.id}:{now():.0f}")
+        await _tell_user(services, ticket, "reopened", f"reopened:{ticket.id}:{now():.0f}")
         text = _t(services, "desk.reopened", ticket=ticket.id)
     return [Reply(text)]
 
@@ -108,18 +110,20 @@ async def _change(services: Services, actor: Actor, action: str, ticket_id: int)
 async def _tell_user(services: Services, ticket: Ticket, key: str, dedupe: str) -> None:
     if ticket.user_id is None:
         return
-    text = escape(services.locales.t(ticket.lang, key, ticket=ticket.id))
+    text = escape(services.locales.t(ticket.lang, user_key(ticket.kind, key), ticket=ticket.id))
     await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe)
 
 
 async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thread_id: int | None) -> Ticket | None:
+    """The ticket a group message answers: by the post it replies to (posts are known per group), else by its
+    forum topic among the kinds this group works on."""
     db = services.db
     if reply_to is not None:
         found = await tickets.for_group_message(db, chat_id, reply_to)
         if found is not None:
             return found
     if thread_id is not None:
-        return await tickets.for_thread(db, thread_id)
+        return await tickets.for_thread(db, thread_id, services.settings.desks_of(chat_id))
     return None
 
 
@@ -158,7 +162,7 @@ async def _queue_answer(services: Services, ticket: Ticket, posted: Posted, dedu
     "delivered" come with the last part only."""
     assert ticket.user_id is not None
     corrected = posted.edited_at is not None
-    parts = answer_parts(services.locales, ticket.lang, posted.text, posted.media, corrected)
+    parts = answer_parts(services.locales, ticket.lang, posted.text, posted.media, corrected, ticket.kind)
     for number, (text, media) in enumerate(parts, start=1):
         final = number == len(parts)
         message = OutMessage(
@@ -186,7 +190,7 @@ async def _pressed_ticket(services: Services, actor: Actor, pressed: Pressed, ti
     if not actor.allowed:
         return None
     ticket = await tickets.for_group_message(services.db, pressed.chat_id, pressed.message_id)
-    return ticket if ticket is not None and ticket.id == ticket_id else None
+    return ticket if ticket is not None and ticket.id == ticket_id and actor.reaches(ticket.kind) else None
 
 
 @_action
@@ -224,7 +228,35 @@ async def send_entry(services: Services, actor: Actor, pressed: Pressed, action:
     return [Reply(_t(services, "desk.entry_queued", title=title, ticket=ticket.id))]
 
 
+@_action
+async def failed(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/failed: the deliveries that failed for good, newest first."""
+    if not actor.allowed:
+        return _refuse(services)
+    items, total = await outbox.failed(services.db, failures.LISTED)
+    return [Reply(failures.failed_listing(services.locales, items, total))]
+
+
+@_action
+async def retry(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/retry N: a failed delivery is queued again (committed with the update; the worker is woken after it)."""
+    if not actor.allowed:
+        return _refuse(services)
+    number = _number(args)
+    if number is None:
+        return [Reply(_t(services, "desk.retry_usage"))]
+    before = await outbox.requeue(services.db, number, now())
+    if before is None:
+        return [Reply(_t(services, "desk.retry_unknown", number=number))]
+    if before == "erased":
+        return [Reply(_t(services, "desk.retry_erased", number=number))]
+    if before != "failed":
+        state = services.locales.t(DESK_LANG, f"desk.delivery_{before}")
+        return [Reply(_t(services, "desk.retry_not_failed", number=number, state=state))]
+    return [Reply(_t(services, "desk.retried", number=number))]
+
+
 DESK = DeskFlow(
-    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen},
+    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen, "failed": failed, "retry": retry},
     buttons={ClaimTicket: claim_button, CloseTicket: close_button, SendEntryToUser: send_entry},
 )

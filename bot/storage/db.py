@@ -138,6 +138,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbound_updates_pending ON inbound_updates(update_id) WHERE processed_at IS NULL;
     """,
+    # 5: the outbox's delivery steps (bot/telegram/outbox_worker.py): 'sending' while a request may be under way,
+    # why a row failed (send_policy.Failure) and when, for /failed and /retry
+    """
+    ALTER TABLE outbox ADD COLUMN failure TEXT;
+    ALTER TABLE outbox ADD COLUMN failed_at REAL;
+    DROP INDEX outbox_pending_chat;
+    CREATE INDEX outbox_waiting_chat ON outbox(chat_id, id) WHERE status IN ('pending', 'sending');
+    CREATE INDEX outbox_failed ON outbox(failed_at) WHERE status = 'failed';
+    """,
+    # 6: what a ticket is: a question for the caseworkers, or a speaker request for the coordination office's
+    # group (BROKER_CHAT_ID); both share the ticket machinery (posts, replies, outbox, retention, erasure)
+    """
+    ALTER TABLE tickets ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';
+    CREATE INDEX tickets_user_kind ON tickets(user_id, kind);
+    """,
 )
 
 

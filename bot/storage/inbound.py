@@ -33,12 +33,11 @@ async def store(db: Database, update_id: int, chat_id: int | None, payload: str)
 async def pending(db: Database, limit: int = 50, after: int | None = None) -> list[Stored]:
     """Unprocessed updates, oldest update_id first (so each chat's updates come in their order); `after`
     skips those up to that id (ones this process gave up on but could not mark, see InboundProcessor)."""
-    async with db.conn.execute(
+    rows = await db.conn.execute_fetchall(
         "SELECT update_id, payload FROM inbound_updates WHERE processed_at IS NULL AND update_id > ?"
         " ORDER BY update_id LIMIT ?",
         (-1 if after is None else after, limit),
-    ) as cursor:
-        rows = await cursor.fetchall()
+    )
     return [Stored(int(r[0]), str(r[1] or "")) for r in rows]
 
 

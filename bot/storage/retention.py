@@ -20,7 +20,7 @@ DELIVERED_GRACE = DAY
 _OPEN = ", ".join(f"'{state}'" for state in OPEN_STATES)
 # tickets closed or withdrawn before the cut-off (a withdrawn ticket has no closed_at: its last change counts)
 _EXPIRED = f"SELECT id FROM tickets WHERE status NOT IN ({_OPEN}) AND COALESCE(closed_at, updated_at) < ?"
-_TO_NEWCOMER = "('answer', 'status')"  # outbox purposes whose chat_id is the newcomer's Telegram id
+_TO_NEWCOMER = "('answer', 'status', 'reply')"  # outbox purposes whose chat_id is the newcomer's Telegram id
 
 
 @dataclass(frozen=True)
@@ -58,15 +58,19 @@ async def purge(db: Database, days: int, now: float) -> Purged:
             # an expired ticket's deliveries: no text, and no Telegram id linking the anonymous row to a person
             f"UPDATE outbox SET payload = '{{}}',"
             f" chat_id = CASE WHEN purpose IN {_TO_NEWCOMER} THEN 0 ELSE chat_id END"
-            f" WHERE status != 'pending' AND ticket_id IN ({_EXPIRED})"
+            f" WHERE status NOT IN ('pending', 'sending') AND ticket_id IN ({_EXPIRED})"
             f" AND (payload != '{{}}' OR (purpose IN {_TO_NEWCOMER} AND chat_id != 0))",
             cutoff,
         )
         + await _count(
             db,
-            "UPDATE outbox SET payload = '{}' WHERE status != 'pending' AND payload != '{}'"
+            "UPDATE outbox SET payload = '{}' WHERE status IN ('sent', 'cancelled') AND payload != '{}'"
             " AND COALESCE(sent_at, created_at) < ?",
             now - DELIVERED_GRACE,
+        )
+        + await _count(  # a failed one stays for /retry as long as any personal text
+            db, "UPDATE outbox SET payload = '{}' WHERE status = 'failed' AND payload != '{}' AND failed_at < ?",
+            cutoff,
         ),
         tickets=await _count(
             db,
@@ -78,7 +82,7 @@ async def purge(db: Database, days: int, now: float) -> Purged:
             db,
             # the conversation about that text is over too (conversation.protocol.Awaiting values)
             "UPDATE users SET draft = NULL, pending_question = NULL, clarify_rounds = 0,"
-            " awaiting = CASE WHEN awaiting IN ('clarify', 'handoff') THEN NULL ELSE awaiting END"
+            " awaiting = CASE WHEN awaiting IN ('clarify', 'handoff', 'speaker') THEN NULL ELSE awaiting END"
             " WHERE updated_at < ? AND (draft IS NOT NULL OR pending_question IS NOT NULL)",
             cutoff,
         ),

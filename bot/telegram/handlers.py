@@ -19,11 +19,12 @@ from bot.conversation.replies import Reply
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import desk
 from bot.settings import Settings
+from bot.storage import outbox
 from bot.storage.outbox import Media
 from bot.storage.unit import AfterCommitFailed, OnFailure
 
 from .failures import tell_caseworker, tell_newcomer
-from .render import send
+from .render import Defer, as_outbox, send
 
 log = logging.getLogger("wegweiser.updates")
 CONVERSATION = "conversation"
@@ -92,8 +93,9 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
     step: Callable[[], Awaitable[list[Reply]]]
-    if chat.id == settings.caseworker_chat_id and isinstance(incoming, Press) and pressed is not None:
-        actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+    desks = settings.desks_of(chat.id)  # the caseworkers' group, the speaker broker's group
+    if desks and isinstance(incoming, Press) and pressed is not None:
+        actor = Actor(user.id, user.first_name or "", True, user.id in settings.admin_ids, desks)
         where, data = Pressed(chat.id, pressed.message_id), incoming.data
         thread = pressed.message_thread_id if pressed.is_topic_message else None
 
@@ -135,7 +137,7 @@ async def in_unit(
     async def deliver(replies: list[Reply]) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer()
-        await send(context.bot, chat_id, replies, pressed)
+        await send(context.bot, chat_id, replies, pressed, deferrer(conversation_of(context), chat_id))
         wake_outbox(context)
         log.info(
             "update=%s kind=%s replies=%d ms=%.1f",
@@ -164,6 +166,20 @@ async def desk_press(conversation: Conversation, actor: Actor, pressed: Pressed,
     return await handler(conversation.services, actor, pressed, action)
 
 
+def deferrer(conversation: Conversation, chat_id: int) -> Defer:
+    """Replies Telegram holds back (a flood wait in this chat) become outbox rows, delivered after the wait."""
+
+    async def defer(replies: list[Reply]) -> None:
+        db = conversation.services.db
+        async with db.unit_of_work():  # after the update's own commit: a unit of its own
+            for reply in replies:
+                message = as_outbox(reply)
+                if message is not None:
+                    await outbox.add(db, reply.to_chat or chat_id, "reply", message)
+
+    return defer
+
+
 def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Wake the delivery worker only when this update queued something."""
     worker = context.application.bot_data.get(WORKER)
@@ -188,13 +204,15 @@ def posted_of(message: Message, edited: bool) -> Posted:
 
 
 async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The caseworkers' group: commands, and messages (new or edited) that answer a ticket."""
+    """A desk group (the caseworkers', the speaker broker's): commands, and messages (new or edited) that answer
+    one of its tickets."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     conversation = conversation_of(context)
     settings = conversation.services.settings
-    actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+    desks = settings.desks_of(message.chat_id)
+    actor = Actor(user.id, user.first_name or "", True, user.id in settings.admin_ids, desks)
     incoming = incoming_of(update, context.bot.username)
     services = conversation.services
     if incoming is None:  # a command for another bot in the group
@@ -222,8 +240,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
-    if settings.caseworker_chat_id is not None:
-        group = filters.Chat(chat_id=settings.caseworker_chat_id)
+    groups = {chat for chat in (settings.caseworker_chat_id, settings.broker_chat_id) if chat is not None}
+    if groups:
+        group = filters.Chat(chat_id=sorted(groups))
         app.add_handler(MessageHandler(group & ~filters.StatusUpdate.ALL, on_group_message))
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_update))
     app.add_handler(CallbackQueryHandler(on_update))

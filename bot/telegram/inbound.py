@@ -18,9 +18,10 @@ fault (full disk, I/O error, read-only) is not retried: the person is asked to t
 is given up. At start-up the processor first replays what a crash left unprocessed; a crash after the commit
 but before the replies went out loses those replies (the window is the send itself), never the stored state.
 
-Everything shares one connection, and the unit of work's lock lets one unit at a time use it: a store waits
-for the update being processed (never for a reply being sent), and no task can commit or roll back another
-task's half-finished step.
+Everything of the bot's flows shares one connection, and the unit of work's lock lets one unit at a time use
+it: a store waits for the update being processed (never for a reply being sent), and no task can commit or
+roll back another task's half-finished step. Units begin with BEGIN IMMEDIATE, so the outbox worker's own
+connection never meets a read-then-write conflict (SQLITE_BUSY_SNAPSHOT) here.
 """
 
 from __future__ import annotations
