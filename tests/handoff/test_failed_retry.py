@@ -64,7 +64,6 @@ async def test_retry_answers_clearly_for_unknown_bad_and_erased_numbers(desk: Ha
     assert text_of(await h.group_command("/retry zwei")) == h.et(DESK_LANG, "desk.retry_usage")
     _, number = await failed_answer(h)
     await h.db.conn.execute("UPDATE outbox SET payload = '{}', chat_id = 0 WHERE id = ?", (number,))
-    await h.db.commit()
     assert text_of(await h.group_command(f"/retry {number}")) == h.et(DESK_LANG, "desk.retry_erased", number=number)
     await make_all_due(h)
     assert await h.deliver() == 0

@@ -39,9 +39,11 @@ async def test_only_each_chats_oldest_waiting_row_is_a_head(db: Database) -> Non
 
 
 async def test_nothing_is_committed_by_the_store(db: Database) -> None:
-    await add(db, A, "a1")
-    assert db.conn.in_transaction
-    await db.rollback()
+    with pytest.raises(RuntimeError):
+        async with db.unit_of_work():
+            await add(db, A, "a1")
+            assert db.conn.in_transaction
+            raise RuntimeError("the step fails after queueing")
     assert await outbox.heads(db) == []
 
 

@@ -30,7 +30,6 @@ def server_error() -> tuple[int, dict[str, Any]]:
 
 async def queue(h: Harness, chat_id: int, text: str, purpose: str = "status") -> None:
     await outbox.add(h.db, chat_id, purpose, OutMessage(text))  # type: ignore[arg-type]
-    await h.db.commit()
 
 
 async def statuses(h: Harness) -> list[tuple[int, str, str | None]]:
@@ -233,7 +232,6 @@ async def test_a_row_left_sending_by_a_crash_is_sent_again_and_logged(
     h = await launch(hsettings)
     await queue(h, A, "Antwort")
     await h.db.conn.execute("UPDATE outbox SET status = 'sending'")
-    await h.db.commit()
     await stop_app(h.app)
     again = await launch(hsettings)
     with caplog.at_level(logging.WARNING, logger="bot.telegram.outbox_worker"):
