@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from bot.conversation import admin, answers, district, emergency, handoff, menu, mydata, question, start, uploads
+from bot.conversation import (
+    admin,
+    answers,
+    district,
+    emergency,
+    events,
+    handoff,
+    menu,
+    mydata,
+    question,
+    start,
+    uploads,
+)
 from bot.conversation.registry import Registry
 from bot.handoff.desk import DESK
 
-# Emergencies see every text first (their flow's `before_state`), whatever the user is in the middle of.
+# Emergencies see every text first (their flow's `before_state`), whatever the user is in the middle of;
+# "what's on?" (events) comes before a text is matched as a question.
 REGISTRY = Registry.of(
-    emergency.FLOW, start.FLOW, menu.FLOW, district.FLOW, answers.FLOW, handoff.FLOW, question.FLOW,
+    emergency.FLOW, start.FLOW, menu.FLOW, district.FLOW, answers.FLOW, handoff.FLOW, events.FLOW, question.FLOW,
     uploads.FLOW, mydata.FLOW, admin.FLOW, desk=DESK,
 )
 USER_COMMANDS = REGISTRY.menu()

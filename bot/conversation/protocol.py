@@ -186,6 +186,44 @@ class EraseMyData(Action):
     confirmed: bool
 
 
+@dataclass(frozen=True)
+class ShowEvents(Action):
+    """The events list of the user's own district (asked first when unknown)."""
+
+    code: ClassVar[str] = "EM"
+
+
+@dataclass(frozen=True)
+class EventsPage(Action):
+    """The upcoming events of a district ("all": both districts), one page of them."""
+
+    code: ClassVar[str] = "EL"
+    district: str
+    page: int
+
+
+@dataclass(frozen=True)
+class EventDetails(Action):
+    """"More" about one event; district and page lead back to the list it was picked from."""
+
+    code: ClassVar[str] = "ED"
+    gen: str
+    event: int  # position in the knowledge base's events
+    district: str
+    page: int
+
+
+@dataclass(frozen=True)
+class SubscribeEvents(Action):
+    """Event news for a district on or off ("all" with on=False: every district off)."""
+
+    code: ClassVar[str] = "ES"
+    district: str
+    on: bool
+    view: str  # the list it was pressed under, shown again with the new state ("news": a news message)
+    page: int
+
+
 # --- the caseworkers' buttons under a ticket post --------------------------------------------
 
 
@@ -214,6 +252,7 @@ ACTIONS: dict[str, type[Action]] = {
     for cls in (
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
         SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, AddFilesToTicket, RateAnswer, EraseMyData,
+        ShowEvents, EventsPage, EventDetails, SubscribeEvents,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }
@@ -229,5 +268,7 @@ def unpack(data: str | None) -> Action | None:
 
 
 def knowledge_tag(kb: KnowledgeBase) -> str:
-    """A short version tag of the active entries' order: buttons from another version are stale."""
-    return hashlib.blake2s("|".join(e.id for e in kb.active).encode(), digest_size=3).hexdigest()
+    """A short version tag of the active entries' and the events' order: buttons from another version are
+    stale."""
+    ids = [*(e.id for e in kb.active), *(f"event:{e.id}" for e in kb.events)]
+    return hashlib.blake2s("|".join(ids).encode(), digest_size=3).hexdigest()

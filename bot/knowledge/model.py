@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .directory_schema import Event
 from .schema import Entry, Intents
 
 
@@ -16,6 +17,7 @@ class KnowledgeBase:
     language_names: Mapping[str, str]
     intents: Intents = field(default_factory=Intents)
     postcodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()  # knowledge/events/, in file order (buttons refer to positions)
     by_id: Mapping[str, Entry] = field(init=False)
     active: tuple[Entry, ...] = field(init=False)  # what users see, in a fixed order (buttons refer to it)
     position: Mapping[str, int] = field(init=False)  # entry id -> index in `active`

@@ -143,6 +143,7 @@ class Intents(_Frozen):
     urgent_legal: tuple[str, ...] = ()
     # shown at once for deadlines, courts, deportation and detention, beside the hand-off to a person
     urgent_legal_help: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # "what's on", "Veranstaltungen": the events list instead of a service
 
 
 BerlinDistrict = Literal[

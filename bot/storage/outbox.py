@@ -12,8 +12,8 @@ MAX_ATTEMPTS = 12
 # post: a new ticket in the group; followup, notice: about a ticket, in the group; attachment: a newcomer's
 # photo or PDF, in the group; answer, status: to the newcomer; confirm: "delivered" back in the group;
 # delete: take one of the bot's posts out of the group (/deletemydata), overwritten with the payload's text
-# where Telegram no longer allows deleting it
-Purpose = Literal["post", "followup", "notice", "attachment", "answer", "status", "confirm", "delete"]
+# where Telegram no longer allows deleting it; events: event news and reminders to a subscriber (bot/event_job.py)
+Purpose = Literal["post", "followup", "notice", "attachment", "answer", "status", "confirm", "delete", "events"]
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
 MediaKind = Literal["photo", "document"]
 
