@@ -98,7 +98,7 @@ def details(
         names = ", ".join(kb.language_names.get(code, code) for code in event.languages)
         lines.append(f"🗣 {label('events.languages')}: {escape(names)}")
     link = event.website or event.sources[0].url
-    lines.append(f'🔗 <a href="{escape(link, quote=True)}">{label("events.source")}</a>')
+    lines.append(f"🔗 {label('events.source')}: {escape(isolate(link, lang))}")
     as_of = information_date(event)
     if as_of is not None:
         lines.append(f"ℹ️ {escape(locales.t(lang, 'card.as_of', date=format_date(as_of, lang, locales)))}")

@@ -21,7 +21,8 @@ from .registry import Command, Flow
 from .replies import Button, Reply
 
 PAGE_SIZE = 5  # five events of three lines and their buttons fit a phone screen
-LISTED = 40  # occurrences paged through at most; more than a month of weekly meetings is not read
+LISTED = 40  # events paged through at most: eight pages; nobody reads further
+OCCURRENCES = 500  # looked at to find them: a month of daily meetings still leaves room for the rest
 MAX_PAGE = 99
 LATER_DATES = 3  # a recurring event's "more" page names its next three dates
 ALL = "all"  # both districts (and city-wide events): for people from elsewhere, or who have not said
@@ -30,10 +31,15 @@ VIEWS = (*DISTRICTS, ALL)
 
 
 def upcoming(turn: Turn, view: str) -> list[Occurrence]:
-    return upcoming_events(
+    """Each event once, at its next date, soonest first (a weekly meeting's later dates are on its "more" page)."""
+    found = upcoming_events(
         turn.kb, now=turn.services.clock(), days=AHEAD_DAYS, district=None if view == ALL else view,
-        lang=turn.lang, limit=LISTED,
+        lang=turn.lang, limit=OCCURRENCES,
     )
+    first: dict[str, Occurrence] = {}
+    for occurrence in found:
+        first.setdefault(occurrence.event.id, occurrence)
+    return list(first.values())[:LISTED]
 
 
 def own_view(turn: Turn) -> str | None:

@@ -3,12 +3,13 @@ news on and off (shown by /mydata, gone after /deletemydata). Made-up events, a 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from html import escape
 
 import pytest
 from botkit import html_problems
-from eventkit import with_events
+from eventkit import load_events, with_events
 
 from bot.conversation.context import Sender, Services
 from bot.conversation.core import Command, Conversation, Press, Text
@@ -142,7 +143,7 @@ async def test_more_shows_summary_organiser_source_and_date_and_leads_back(
     assert more.edit
     assert more.text.startswith("<b>Test festival &lt;for all&gt;</b>\nA festival for testing.")
     assert "Test &amp; Partner" in more.text and "Testplatz &lt;Berlin&gt; &amp; Co" in more.text
-    assert '<a href="https://example.org/test-fest?a=1&amp;b=2">' in more.text
+    assert "🔗 Source: https://example.org/test-fest?a=1&amp;b=2" in more.text
     assert t(services, "en", "card.as_of", date="1 December 2026") in more.text
     assert "Sunday, 20 December 2026 · 14:00" in more.text
     assert html_problems(more.text) == []
@@ -153,9 +154,19 @@ async def test_more_shows_summary_organiser_source_and_date_and_leads_back(
     assert t(services, "en", "events.next_dates") in weekly.text and "15 December 2026" in weekly.text
 
 
-async def test_many_events_are_paged(services: Services, conversation: Conversation) -> None:
+async def test_each_event_is_listed_once_and_many_are_paged(services: Services, conversation: Conversation) -> None:
     me = Sender(16, "de")
     await onboard(conversation, me, "de", MITTE)
+    weekly = (await conversation.handle(me, Command("events")))[-1]
+    assert shown_ids(services, weekly) == ["test-cafe-mitte", "test-fest-berlin"]  # the café at its next date
+    assert EventsPage(MITTE, 1) not in actions(weekly)
+
+    base = load_events()
+    extra = tuple(
+        base[2].model_copy(update={"id": f"test-extra-{n}", "start": dt.datetime(2026, 12, 9 + n, 12)})
+        for n in range(PAGE_SIZE)
+    )
+    with_events(services, (*base, *extra))
     first = (await conversation.handle(me, Command("events")))[-1]
     assert len(of_type(first, EventDetails)) == PAGE_SIZE
     assert EventsPage(MITTE, 1) in actions(first)
