@@ -14,7 +14,7 @@ from html import escape
 
 from bot.conversation import event_texts
 from bot.conversation.context import Services
-from bot.conversation.events import ALL, NEWS
+from bot.conversation.events import ALL, NEWS, back
 from bot.conversation.protocol import EventDetails, ShowEvents, SubscribeEvents
 from bot.event_plan import AHEAD_DAYS, History, Item, is_quiet, plan
 from bot.knowledge.directory import BERLIN, Occurrence, upcoming_events
@@ -113,12 +113,12 @@ def message(services: Services, lang: str, items: list[Item], now: dt.datetime) 
     rows: list[tuple[tuple[str, str], ...]] = []
     for item in items:
         title = event_texts.short_title(item.occurrence.event, lang, 50)
-        details = EventDetails(gen, kb.events.index(item.occurrence.event), NEWS, 0)
+        details = EventDetails(gen, kb.events.index(item.occurrence.event), back(NEWS, 0))
         rows.append(((locales.t(lang, "events.more", title=title), details.pack()),))
     rows.append(
         (
             (locales.t(lang, "events.all_events"), ShowEvents().pack()),
-            (locales.t(lang, "events.unsubscribe_all"), SubscribeEvents(ALL, False, NEWS, 0).pack()),
+            (locales.t(lang, "events.unsubscribe_all"), SubscribeEvents(ALL, False, back(NEWS, 0)).pack()),
         )
     )
     return OutMessage("\n\n".join(blocks), tuple(rows))

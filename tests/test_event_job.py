@@ -13,7 +13,7 @@ from eventkit import NOW, load_events, with_events
 
 from bot.cli import main
 from bot.conversation.context import Services
-from bot.conversation.events import ALL, NEWS
+from bot.conversation.events import ALL, NEWS, back, back_of
 from bot.conversation.protocol import EventDetails, ShowEvents, SubscribeEvents, unpack
 from bot.event_job import send_due
 from bot.event_plan import REMINDER, WEEKLY_CAP
@@ -74,8 +74,9 @@ async def test_news_is_queued_with_a_record_of_what_it_carries(opened: Opened) -
     assert "🔔 Morgen:" in message.text and "Test-Café für Nachbarn" in message.text
     pressed = [unpack(data) for row in message.buttons for _, data in row]
     details = [a for a in pressed if isinstance(a, EventDetails)]
-    assert [services.kb.events[d.event].id for d in details] == ["test-cafe-mitte"] and details[0].district == NEWS
-    assert ShowEvents() in pressed and SubscribeEvents(ALL, False, NEWS, 0) in pressed
+    assert [services.kb.events[d.event].id for d in details] == ["test-cafe-mitte"]
+    assert back_of(details[0].back) == (NEWS, 0)
+    assert ShowEvents() in pressed and SubscribeEvents(ALL, False, back(NEWS, 0)) in pressed
     sent = await store.notices(services.db, 501)
     assert [(n.kind, n.event_id, n.occurrence, n.batch) for n in sent] == [
         (REMINDER, "test-cafe-mitte", "2026-12-08T16:00", "events:501:2026-12-07")

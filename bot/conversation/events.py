@@ -28,6 +28,17 @@ LATER_DATES = 3  # a recurring event's "more" page names its next three dates
 ALL = "all"  # both districts (and city-wide events): for people from elsewhere, or who have not said
 NEWS = "news"  # pressed under a news message: answer below it, never replace it
 VIEWS = (*DISTRICTS, ALL)
+_BACK_TO = (*VIEWS, NEWS)  # where a "more" page or a subscription press leads back to, by position
+
+
+def back(view: str, page: int) -> int:
+    """A list (view and page) as one number, so a button's data stays within Telegram's 64 bytes."""
+    return _BACK_TO.index(view) * (MAX_PAGE + 1) + min(page, MAX_PAGE)
+
+
+def back_of(code: int) -> tuple[str, int] | None:
+    where, page = divmod(code, MAX_PAGE + 1)
+    return (_BACK_TO[where], page) if where < len(_BACK_TO) else None
 
 
 def upcoming(turn: Turn, view: str) -> list[Occurrence]:
@@ -129,39 +140,39 @@ def _toggles(turn: Turn, view: str, number: int, subscribed: tuple[str, ...]) ->
         on = district in subscribed
         key = "events.unsubscribe" if on else "events.subscribe"
         name = turn.raw(f"district.{district}")
-        rows.append((turn.button(key, SubscribeEvents(district, not on, view, number), district=name),))
+        rows.append((turn.button(key, SubscribeEvents(district, not on, back(view, number)), district=name),))
     return rows
 
 
 def _more(turn: Turn, event: Event, view: str, number: int) -> Button:
     position = turn.kb.events.index(event)
-    action = EventDetails(turn.services.generation, position, view, number)
+    action = EventDetails(turn.services.generation, position, back(view, number))
     return Button(turn.raw("events.more", title=event_texts.short_title(event, turn.lang, 50)), action.pack())
 
 
 async def event_details(turn: Turn, action: EventDetails) -> list[Reply]:
-    events = turn.kb.events
-    if action.gen != turn.services.generation or action.event >= len(events) or action.page > MAX_PAGE:
+    events, leads_back = turn.kb.events, back_of(action.back)
+    if action.gen != turn.services.generation or action.event >= len(events) or leads_back is None:
         return stale(turn)
-    if action.district not in (*VIEWS, NEWS):
-        return stale(turn)
+    view, number = leads_back
     event = events[action.event]
     now = turn.services.clock()
     coming = occurrences(event, now, now + dt.timedelta(days=AHEAD_DAYS * 3))[: LATER_DATES + 1]
     if not event.active or not coming:
         return [Reply(turn.t("events.gone"), ((turn.button("events.all_events", ShowEvents()),),))]
     text = event_texts.details(coming[0], coming[1:], turn.kb, turn.services.locales, turn.lang, now)
-    if action.district == NEWS:
-        back = turn.button("events.all_events", ShowEvents())
+    if view == NEWS:
+        way_back = turn.button("events.all_events", ShowEvents())
     else:
-        back = turn.button("buttons.back", EventsPage(action.district, action.page))
-    return [Reply(text, ((back, turn.button("buttons.menu", ShowMenu())),), edit=action.district != NEWS)]
+        way_back = turn.button("buttons.back", EventsPage(view, number))
+    return [Reply(text, ((way_back, turn.button("buttons.menu", ShowMenu())),), edit=view != NEWS)]
 
 
 async def subscribe(turn: Turn, action: SubscribeEvents) -> list[Reply]:
-    db, user_id = turn.services.db, turn.user.user_id
-    if action.view not in (*VIEWS, NEWS) or action.page > MAX_PAGE:
+    db, user_id, leads_back = turn.services.db, turn.user.user_id, back_of(action.back)
+    if leads_back is None:
         return stale(turn)
+    view, number = leads_back
     if action.district == ALL and not action.on:
         await store.unsubscribe(db, user_id)
         return [Reply(turn.t("events.stopped"))]
@@ -177,9 +188,9 @@ async def subscribe(turn: Turn, action: SubscribeEvents) -> list[Reply]:
     else:
         await store.unsubscribe(db, user_id, action.district)
         notice = turn.t("events.unsubscribe_done", district=name)
-    if action.view == NEWS:
+    if view == NEWS:
         return [Reply(notice)]
-    return await page(turn, action.view, action.page, edit=True, notice=notice)
+    return await page(turn, view, number, edit=True, notice=notice)
 
 
 FLOW = Flow(

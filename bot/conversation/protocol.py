@@ -204,13 +204,12 @@ class EventsPage(Action):
 
 @dataclass(frozen=True)
 class EventDetails(Action):
-    """"More" about one event; district and page lead back to the list it was picked from."""
+    """"More" about one event, and the way back to the list it was picked from."""
 
     code: ClassVar[str] = "ED"
     gen: str
     event: int  # position in the knowledge base's events
-    district: str
-    page: int
+    back: int  # the list it was picked from: a view and page, packed by bot/conversation/events.py
 
 
 @dataclass(frozen=True)
@@ -220,8 +219,7 @@ class SubscribeEvents(Action):
     code: ClassVar[str] = "ES"
     district: str
     on: bool
-    view: str  # the list it was pressed under, shown again with the new state ("news": a news message)
-    page: int
+    back: int  # the list it was pressed under, shown again with the new state (as in EventDetails)
 
 
 # --- the caseworkers' buttons under a ticket post --------------------------------------------

@@ -13,7 +13,7 @@ from eventkit import load_events, with_events
 
 from bot.conversation.context import Sender, Services
 from bot.conversation.core import Command, Conversation, Press, Text
-from bot.conversation.events import NEWS, PAGE_SIZE
+from bot.conversation.events import NEWS, PAGE_SIZE, back, back_of
 from bot.conversation.protocol import (
     EraseMyData,
     EventDetails,
@@ -147,7 +147,7 @@ async def test_more_shows_summary_organiser_source_and_date_and_leads_back(
     assert t(services, "en", "card.as_of", date="1 December 2026") in more.text
     assert "Sunday, 20 December 2026 · 14:00" in more.text
     assert html_problems(more.text) == []
-    assert EventsPage(MITTE, fest.page) in actions(more)
+    assert back_of(fest.back) == (MITTE, 0) and EventsPage(MITTE, 0) in actions(more)
 
     cafe = next(a for a in of_type(listed, EventDetails) if services.kb.events[a.event].id == "test-cafe-mitte")
     weekly = (await conversation.handle(me, Press(cafe.pack())))[-1]
@@ -180,29 +180,29 @@ async def test_subscribe_and_unsubscribe_per_district(services: Services, conver
     await onboard(conversation, me, "de", MITTE)
     listed = (await conversation.handle(me, Command("events")))[-1]
     assert t(services, "de", "events.not_subscribed") in listed.text
-    assert of_type(listed, SubscribeEvents) == [SubscribeEvents(MITTE, True, MITTE, 0)]
+    assert of_type(listed, SubscribeEvents) == [SubscribeEvents(MITTE, True, back(MITTE, 0))]
 
-    done = (await conversation.handle(me, Press(SubscribeEvents(MITTE, True, MITTE, 0).pack())))[-1]
+    done = (await conversation.handle(me, Press(SubscribeEvents(MITTE, True, back(MITTE, 0)).pack())))[-1]
     assert done.edit and done.text.startswith(
         t(services, "de", "events.subscribe_done", district="Mitte", cap=WEEKLY_CAP)
     )
-    assert of_type(done, SubscribeEvents) == [SubscribeEvents(MITTE, False, MITTE, 0)]
+    assert of_type(done, SubscribeEvents) == [SubscribeEvents(MITTE, False, back(MITTE, 0))]
     assert await store.districts_of(services.db, 17) == (MITTE,)
     assert "test-cafe-mitte" in await store.first_seen(services.db)  # on the list already: not news to me
 
     other = (await conversation.handle(me, Press(EventsPage("all", 0).pack())))[-1]
     assert of_type(other, SubscribeEvents) == [
-        SubscribeEvents(CW, True, "all", 0), SubscribeEvents(MITTE, False, "all", 0)
+        SubscribeEvents(CW, True, back("all", 0)), SubscribeEvents(MITTE, False, back("all", 0))
     ]
-    await conversation.handle(me, Press(SubscribeEvents(CW, True, "all", 0).pack()))
+    await conversation.handle(me, Press(SubscribeEvents(CW, True, back("all", 0)).pack()))
     state = (await conversation.handle(me, Command("events")))[-1]
     assert t(services, "de", "events.subscribed", districts="Charlottenburg-Wilmersdorf, Mitte") in state.text
     mydata = (await conversation.handle(me, Command("mydata")))[-1]
     assert "Veranstaltungs-Nachrichten: Charlottenburg-Wilmersdorf, Mitte" in mydata.text
 
-    await conversation.handle(me, Press(SubscribeEvents(MITTE, False, MITTE, 0).pack()))
+    await conversation.handle(me, Press(SubscribeEvents(MITTE, False, back(MITTE, 0)).pack()))
     assert await store.districts_of(services.db, 17) == (CW,)
-    stopped = await conversation.handle(me, Press(SubscribeEvents("all", False, NEWS, 0).pack()))
+    stopped = await conversation.handle(me, Press(SubscribeEvents("all", False, back(NEWS, 0)).pack()))
     assert [r.text for r in stopped] == [t(services, "de", "events.stopped")] and not stopped[0].edit
     assert await store.districts_of(services.db, 17) == ()
     mydata = (await conversation.handle(me, Command("mydata")))[-1]
@@ -214,7 +214,7 @@ async def test_deletemydata_removes_subscriptions_and_what_was_sent(
 ) -> None:
     me = Sender(18, "en")
     await onboard(conversation, me, "en", MITTE)
-    await conversation.handle(me, Press(SubscribeEvents(MITTE, True, MITTE, 0).pack()))
+    await conversation.handle(me, Press(SubscribeEvents(MITTE, True, back(MITTE, 0)).pack()))
     await store.record(services.db, 18, [store.Notice("new", "test-cafe-mitte", "", "events:18:x", 1.0)])
     await services.db.commit()
     await conversation.handle(me, Press(EraseMyData(True).pack()))
@@ -225,8 +225,9 @@ async def test_deletemydata_removes_subscriptions_and_what_was_sent(
 async def test_stale_or_forged_buttons_get_the_menu(services: Services, conversation: Conversation) -> None:
     me = Sender(19, "en")
     await onboard(conversation, me, "en", MITTE)
-    for action in (EventDetails("ffffff", 0, MITTE, 0), EventDetails(services.generation, 99, MITTE, 0),
-                   EventsPage("pankow", 0), SubscribeEvents("pankow", True, MITTE, 0)):
+    for action in (EventDetails("ffffff", 0, 0), EventDetails(services.generation, 99, 0),
+                   EventsPage("pankow", 0), SubscribeEvents("pankow", True, 0),
+                   EventDetails(services.generation, 0, 999), SubscribeEvents(MITTE, True, 999)):
         replies = await conversation.handle(me, Press(action.pack()))
         assert replies[0].text == t(services, "en", "errors.stale_button"), action
 

@@ -8,7 +8,7 @@ from eventkit import NOW, with_events
 from fakes import Call
 from harness import MARIA, Harness, Launch, Recorder
 
-from bot.conversation.events import NEWS
+from bot.conversation.events import NEWS, back, back_of
 from bot.conversation.protocol import EventDetails, SubscribeEvents, unpack
 from bot.event_job import send_due
 from bot.settings import Settings
@@ -33,7 +33,7 @@ async def test_events_subscribe_news_and_more_through_telegram(launch: Launch, s
     [listed] = checked(await h.command(MARIA, "events"))
     assert "Test-Café für Nachbarn" in (listed.text or "") and "morgen, 8. Dezember 2026" in (listed.text or "")
     subscribe = next(a for a in actions(listed) if isinstance(a, SubscribeEvents))
-    assert subscribe == SubscribeEvents("mitte", True, "mitte", 0)
+    assert subscribe == SubscribeEvents("mitte", True, back("mitte", 0))
     [edited] = checked(await h.press(MARIA, subscribe.pack()))
     assert edited.method == "editMessageText"
     assert h.et("de", "events.subscribed", districts="Mitte") in (edited.text or "")
@@ -44,7 +44,7 @@ async def test_events_subscribe_news_and_more_through_telegram(launch: Launch, s
     assert (news.text or "").startswith(f"<b>{h.et('de', 'events.news_title')}</b>")
     assert "🔔 Morgen:" in (news.text or "")
     more = next(a for a in actions(news) if isinstance(a, EventDetails))
-    assert more.district == NEWS
+    assert back_of(more.back) == (NEWS, 0)
     [details] = checked(await h.press(MARIA, more.pack()))
     assert details.method == "sendMessage"  # below the news, which stays as it was
     assert "Ein offenes Treffen zum Testen, jeden Dienstag." in (details.text or "")
@@ -57,7 +57,7 @@ async def test_no_second_delivery_after_a_restart(launch: Launch, settings: Sett
     first = await launch(settings)
     with_events(first.services)
     await first.onboard(MARIA, "de")
-    await first.press(MARIA, SubscribeEvents("mitte", True, "mitte", 0).pack())
+    await first.press(MARIA, SubscribeEvents("mitte", True, back("mitte", 0)).pack())
     await send_due(first.services, NOW)
     assert await first.deliver() == 1
 
