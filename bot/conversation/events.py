@@ -23,7 +23,7 @@ from .replies import Button, Reply
 PAGE_SIZE = 5  # five events of three lines and their buttons fit a phone screen
 LISTED = 40  # events paged through at most: eight pages; nobody reads further
 OCCURRENCES = 500  # looked at to find them: a month of daily meetings still leaves room for the rest
-MAX_PAGE = 99
+MAX_PAGE = 99  # a page number past this is forged; `back` packs view and page with it
 LATER_DATES = 3  # a recurring event's "more" page names its next three dates
 ALL = "all"  # both districts (and city-wide events): for people from elsewhere, or who have not said
 NEWS = "news"  # pressed under a news message: answer below it, never replace it
