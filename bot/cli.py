@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ask.add_parser(sub)
     cli_run.add_parsers(sub)
     cli_report.add_parser(sub)
-    cli_events.add_parser(sub)
+    cli_events.add_parser(sub)  # `events send-due` and `events export` (bot/cli_events_export.py)
     return parser
 
 

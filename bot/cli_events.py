@@ -1,4 +1,5 @@
-"""`wegweiser events send-due`: run the daily event news once (tests, operations); the bot delivers it."""
+"""`wegweiser events send-due`: run the daily event news once (tests, operations); the bot delivers it.
+`wegweiser events export` lives in bot/cli_events_export.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 
+from bot.cli_events_export import add_export_parser
 from bot.event_job import Round, send_due
 from bot.knowledge.directory import BERLIN
 from bot.runtime import StartupError, build_services
@@ -15,8 +17,9 @@ from bot.storage.db import DatabaseUnavailable
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    events = sub.add_parser("events", help="event news")
+    events = sub.add_parser("events", help="the event calendar (knowledge/events/) and event news")
     events_sub = events.add_subparsers(dest="events_command", required=True)
+    add_export_parser(events_sub)
     due = events_sub.add_parser(
         "send-due", help="queue today's event news for every subscriber (the running bot delivers it)"
     )

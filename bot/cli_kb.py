@@ -9,6 +9,7 @@ from pathlib import Path
 from bot import cli_semantic
 from bot.i18n import load_locales
 from bot.knowledge.export import export_json, stats_table
+from bot.knowledge.hsds import export_hsds
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import errors
@@ -26,9 +27,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     stats = kb_sub.add_parser("stats", help="entries per topic, district and language")
     stats.add_argument("knowledge_dir", nargs="?", type=Path)
     stats.set_defaults(handler=run_stats)
-    export = kb_sub.add_parser("export", help="the validated knowledge base as JSON on stdout")
+    export = kb_sub.add_parser("export", help="the validated knowledge base as JSON or HSDS 3.0 JSON")
     export.add_argument("knowledge_dir", nargs="?", type=Path)
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=["json", "hsds"], default="json")
+    export.add_argument("--out", type=Path, help="write to this file (default: standard output)")
     export.set_defaults(handler=run_export)
     cli_semantic.add_embed_parser(kb_sub).set_defaults(handler=run_embed)
 
@@ -47,8 +49,10 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     if n_errors:
         print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
         return 1
-    count = len(result.knowledge.active) if result.knowledge else 0
-    print(f"ok: {count} active entries, {n_warnings} warning(s)", file=sys.stderr)
+    kb = result.knowledge
+    count = len(kb.active) if kb else 0
+    directory = f", {len(kb.organisations)} organisations, {len(kb.events)} events" if kb else ""
+    print(f"ok: {count} active entries{directory}, {n_warnings} warning(s)", file=sys.stderr)
     return 0
 
 
@@ -60,6 +64,21 @@ def load_or_report(knowledge_dir: Path) -> KnowledgeBase | None:
             print(problem, file=sys.stderr)
         print("knowledge base has errors; run `wegweiser kb check`", file=sys.stderr)
     return result.knowledge
+
+
+def write_output(text: str, out: Path | None) -> int:
+    """Text to `out` (UTF-8, line ends kept) or to stdout; 1 with a message when the file cannot be written."""
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        print(f"cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -75,8 +94,8 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     kb = load_or_report(args.knowledge_dir or settings.knowledge_dir)
     if kb is None:
         return 1
-    print(export_json(kb))
-    return 0
+    text = export_hsds(kb) if args.format == "hsds" else export_json(kb)
+    return write_output(text + "\n", args.out)
 
 
 def run_embed(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,7 +11,9 @@ from bot.conversation import (
     handoff,
     menu,
     mydata,
+    organisations,
     question,
+    speakers,
     start,
     uploads,
 )
@@ -22,6 +24,6 @@ from bot.handoff.desk import DESK
 # "what's on?" (events) comes before a text is matched as a question.
 REGISTRY = Registry.of(
     emergency.FLOW, start.FLOW, menu.FLOW, district.FLOW, answers.FLOW, handoff.FLOW, events.FLOW, question.FLOW,
-    uploads.FLOW, mydata.FLOW, admin.FLOW, desk=DESK,
+    uploads.FLOW, mydata.FLOW, admin.FLOW, organisations.FLOW, speakers.FLOW, desk=DESK,
 )
 USER_COMMANDS = REGISTRY.menu()

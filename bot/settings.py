@@ -60,6 +60,16 @@ class Settings:
     webhook_listen: str = "127.0.0.1"  # behind a TLS reverse proxy; 0.0.0.0 only when told so
     semantic_layer: bool = True  # SEMANTIC_LAYER=off answers with the lexical matcher alone
     embed_timeout_ms: int = 400  # a message's embedding after this is dropped: the lexical decision stands
+    broker_chat_id: int | None = None  # the coordination office's group that gets speaker requests
+
+    def desk_chat(self, kind: str) -> int | None:
+        """The group a ticket of this kind goes to: speaker requests to the broker, questions to caseworkers."""
+        return self.broker_chat_id if kind == "speaker" else self.caseworker_chat_id
+
+    def desks_of(self, chat_id: int) -> frozenset[str]:
+        """The ticket kinds a group works on (both when one group is configured for both)."""
+        kinds = (("question", self.caseworker_chat_id), ("speaker", self.broker_chat_id))
+        return frozenset(kind for kind, chat in kinds if chat is not None and chat == chat_id)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -91,6 +101,7 @@ class Settings:
             webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
             semantic_layer=_switch("SEMANTIC_LAYER", get("SEMANTIC_LAYER"), True),
             embed_timeout_ms=_int("EMBED_TIMEOUT_MS", get("EMBED_TIMEOUT_MS"), 400) or 400,
+            broker_chat_id=_int("BROKER_CHAT_ID", get("BROKER_CHAT_ID"), None),
         )
 
     @property

@@ -22,11 +22,12 @@ async def test_the_console_chat_lists_events_and_subscribes(
         return services
 
     monkeypatch.setattr(console, "build_services", services_with_events)
-    # Deutsch, Mitte, /events, then the 3rd button: "more" for the café and the festival, "subscribe: Mitte"
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n2\n/events\n3\n/mydata\n"))
+    # Deutsch, Mitte, /events, then the 4th button: "more" for the café, the parents' group and the festival,
+    # then "subscribe: Mitte"
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n2\n/events\n4\n/mydata\n"))
     assert await console.chat(settings) == 0
     out = capsys.readouterr().out
     assert "Nächste Veranstaltungen – Mitte" in out and "morgen, 8. Dezember 2026 · 16:00–18:00" in out
-    assert "[3] 🔔 Abonnieren: Mitte" in out
+    assert "[4] 🔔 Abonnieren: Mitte" in out
     assert "✅ Veranstaltungs-Nachrichten für Mitte abonniert" in out
     assert "Veranstaltungs-Nachrichten: Mitte" in out and "<b>" not in out

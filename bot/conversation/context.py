@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from bot.i18n import Locales
+from bot.knowledge.directory_schema import Organisation
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 from bot.matching import Matcher
@@ -16,7 +17,7 @@ from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.users import UserRecord
 
-from .protocol import Action, Awaiting, ShowEntry, knowledge_tag
+from .protocol import Action, Awaiting, ShowEntry, ShowOrg, knowledge_tag
 from .replies import Button
 
 _STATES = frozenset(state.value for state in Awaiting)
@@ -100,6 +101,17 @@ class Turn:
         if gen != self.services.generation or position >= len(self.kb.active):
             return None
         return self.kb.active[position]
+
+    def org_at(self, gen: str, position: int) -> Organisation | None:
+        """The organisation a button points to; None when the button is from an older knowledge base."""
+        orgs = self.kb.organisations
+        if gen != self.services.generation or position >= len(orgs) or not orgs[position].active:
+            return None
+        return orgs[position]
+
+    def org_button(self, org: Organisation) -> Button:
+        label = org.name if len(org.name) <= 60 else org.name[:58].rstrip() + "…"
+        return Button(label, ShowOrg(self.services.generation, self.kb.organisations.index(org)).pack())
 
     def button(self, key: str, action: Action, **values: object) -> Button:
         return Button(self.raw(key, **values), action.pack())

@@ -7,16 +7,13 @@ Every value from the knowledge files is escaped; dates and times follow bot/loca
 from __future__ import annotations
 
 import datetime as dt
-import re
 from html import escape
 
 from bot.i18n import Locales, isolate
-from bot.knowledge.directory import BERLIN, Occurrence
+from bot.knowledge.directory import BERLIN, Occurrence, event_location, organiser_name
 from bot.knowledge.directory_schema import Event
 from bot.knowledge.model import KnowledgeBase
 from bot.localdates import format_date, weekday_name
-
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def when(occurrence: Occurrence, now: dt.datetime, lang: str, locales: Locales) -> str:
@@ -36,21 +33,13 @@ def when(occurrence: Occurrence, now: dt.datetime, lang: str, locales: Locales) 
 
 
 def place(event: Event, kb: KnowledgeBase, lang: str) -> str | None:
-    """Where it is: the place's name (or the service's title) and address, as one line."""
-    spot = event.place
-    service = kb.get(spot.service) if spot.service else None
-    name = spot.name or (service.texts(lang).title if service is not None else None)
-    address = spot.address or (service.address if service is not None else None)
-    parts = [part for part in (name, isolate(address.one_line(), lang) if address else None) if part]
-    return ", ".join(parts) or None
+    """Where it is, as one line (bot/knowledge/directory.py), or just the place's name where that is all."""
+    where = event_location(kb, event) or event.place.name
+    return isolate(where, lang) if where else None
 
 
-def organiser(event: Event, kb: KnowledgeBase, lang: str) -> str | None:
-    """A service's title, or the name the source gives; an organisation id is not a name to show."""
-    service = kb.get(event.organiser)
-    if service is not None:
-        return service.texts(lang).title
-    return None if _SLUG.match(event.organiser) else event.organiser
+def organiser(event: Event, kb: KnowledgeBase) -> str:
+    return organiser_name(kb, event)
 
 
 def information_date(event: Event) -> dt.date | None:
@@ -91,9 +80,7 @@ def details(
     where = place(event, kb, lang)
     if where:
         lines.append(f"📍 {escape(where)}")
-    who = organiser(event, kb, lang)
-    if who:
-        lines.append(f"👥 {label('events.organiser')}: {escape(who)}")
+    lines.append(f"👥 {label('events.organiser')}: {escape(organiser(event, kb))}")
     if event.languages:
         names = ", ".join(kb.language_names.get(code, code) for code in event.languages)
         lines.append(f"🗣 {label('events.languages')}: {escape(names)}")

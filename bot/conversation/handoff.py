@@ -274,7 +274,7 @@ async def own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
 async def withdraw_user(turn: Turn) -> None:
     """/deletemydata: erase ticket texts, cancel their pending posts, take the bot's posts with the person's text
     out of the group (deleted, or overwritten where Telegram refuses), tell the group. No commit."""
-    db, group, locales = turn.services.db, turn.services.settings.caseworker_chat_id, turn.services.locales
+    db, settings, locales = turn.services.db, turn.services.settings, turn.services.locales
     mine = await tickets.withdraw_for_user(db, turn.user.user_id)
     ids = [t.id for t in mine]
     posts = await outbox.group_posts(db, ids)
@@ -283,9 +283,10 @@ async def withdraw_user(turn: Turn) -> None:
     for chat_id, message_id, ticket_id in posts:
         removal = texts.removal(locales, ticket_id, message_id)
         await outbox.add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}", False)
-    if group is None:
-        return
     for ticket in (t for t in mine if t.is_open or t.group_message_id is not None):
+        group = settings.desk_chat(ticket.kind)  # the caseworkers', or the speaker broker's group
+        if group is None:
+            continue
         notice = texts.desk_notice(locales, ticket, "desk.withdrawn" if ticket.is_open else "desk.erased")
         await outbox.add(db, group, "notice", notice, ticket.id, f"withdrawn:{ticket.id}", False)
 

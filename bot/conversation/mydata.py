@@ -28,6 +28,10 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         events=", ".join(turn.raw(f"district.{d}") for d in await event_news.districts_of(db, turn.user.user_id))
         or turn.raw("events.mydata_none"),
     )
+    requests = await tickets.count_for_user(db, turn.user.user_id, kind="speaker")
+    if requests:  # before /deletemydata, under the other counts
+        head, _, tail = text.rpartition("\n\n")
+        text = f"{head}\n{turn.t('mydata.speaker_requests', count=requests)}\n\n{tail}" if head else text
     return [Reply(text)]
 
 

@@ -32,6 +32,7 @@ class Awaiting(StrEnum):
     DISTRICT = "district"  # the district question is open (a postcode or a place name answers it)
     CLARIFY = "clarify"  # the bot asked which service was meant
     HANDOFF = "handoff"  # a question for a caseworker is being written (text adds details)
+    SPEAKER = "speaker"  # a speaker request is being filled in (text answers the current step)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,82 @@ class EraseMyData(Action):
 
 
 @dataclass(frozen=True)
+class OrgMenu(Action):
+    """"Find an organisation": by theme, by language, near me, or a speaker."""
+
+    code: ClassVar[str] = "O"
+
+
+@dataclass(frozen=True)
+class OrgChoose(Action):
+    """The choices of one way to search: themes ("t"), languages ("l") or districts ("d")."""
+
+    code: ClassVar[str] = "OC"
+    by: str
+
+
+@dataclass(frozen=True)
+class OrgsByTheme(Action):
+    """A page of the organisations with a theme."""
+
+    code: ClassVar[str] = "OT"
+    theme: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsByLanguage(Action):
+    """A page of the organisations where a language is spoken."""
+
+    code: ClassVar[str] = "OL"
+    lang: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsNear(Action):
+    """A page of the organisations in a district (and Berlin-wide ones)."""
+
+    code: ClassVar[str] = "OD"
+    district: str
+    page: int
+
+
+@dataclass(frozen=True)
+class OrgsForQuestion(Action):
+    """A page of the organisations that fit the user's last question."""
+
+    code: ClassVar[str] = "OQ"
+    page: int
+
+
+@dataclass(frozen=True)
+class ShowOrg(Action):
+    code: ClassVar[str] = "OS"
+    gen: str
+    org: int  # position in the knowledge base's organisations
+
+
+@dataclass(frozen=True)
+class SpeakerStart(Action):
+    """"I am looking for a speaker or expert": start the request."""
+
+    code: ClassVar[str] = "S"
+
+
+@dataclass(frozen=True)
+class SpeakerSend(Action):
+    """Consent given: the request and the contact go to the coordination office."""
+
+    code: ClassVar[str] = "SS"
+
+
+@dataclass(frozen=True)
+class SpeakerCancel(Action):
+    code: ClassVar[str] = "SX"
+
+
+@dataclass(frozen=True)
 class ShowEvents(Action):
     """The events list of the user's own district (asked first when unknown)."""
 
@@ -250,7 +327,8 @@ ACTIONS: dict[str, type[Action]] = {
     for cls in (
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
         SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, AddFilesToTicket, RateAnswer, EraseMyData,
-        ShowEvents, EventsPage, EventDetails, SubscribeEvents,
+        OrgMenu, OrgChoose, OrgsByTheme, OrgsByLanguage, OrgsNear, OrgsForQuestion, ShowOrg,
+        SpeakerStart, SpeakerSend, SpeakerCancel, ShowEvents, EventsPage, EventDetails, SubscribeEvents,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }
@@ -266,7 +344,7 @@ def unpack(data: str | None) -> Action | None:
 
 
 def knowledge_tag(kb: KnowledgeBase) -> str:
-    """A short version tag of the active entries' and the events' order: buttons from another version are
-    stale."""
-    ids = [*(e.id for e in kb.active), *(f"event:{e.id}" for e in kb.events)]
+    """A short version tag of the active entries', the organisations' and the events' order: buttons from
+    another version are stale."""
+    ids = [*(e.id for e in kb.active), "#", *(o.id for o in kb.organisations), *(f"event:{e.id}" for e in kb.events)]
     return hashlib.blake2s("|".join(ids).encode(), digest_size=3).hexdigest()

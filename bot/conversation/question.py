@@ -6,13 +6,15 @@ from bot.matching import Decision
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import questions
 
-from . import answers, handoff
+from . import answers, handoff, organisations, speakers
 from .common import menu_row, offer_person
 from .context import Turn
 from .protocol import AskPerson, Awaiting, NoneOfThese
 from .registry import Flow
 from .replies import Button, Reply
 
+# a message asking for an association may go to the directory unless it is an emergency, a legal case or chat
+_DIRECTORY_INTENTS = frozenset({"service", "offtopic", "unknown"})
 MAX_CLARIFY_ROUNDS = 2  # after two "which one?" rounds a person helps more than a third guess
 _THANKS = ("thank", "danke", "شكر", "спасиб", "дяку", "tesekk", "teşekk", "merci", "mersi", "ممنون", "مرسی")
 
@@ -32,7 +34,12 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
     )
     if decision.intent == "smalltalk":
         return smalltalk(turn, text)
-    replies = await _answer(turn, text, decision)
+    if decision.intent in _DIRECTORY_INTENTS and matcher.intents.asks_for_speaker(text):
+        replies = speakers.offer(turn, text, decision)
+    elif decision.intent in _DIRECTORY_INTENTS and matcher.intents.asks_for_organisation(text):
+        replies = await _organisations(turn, text, decision)
+    else:
+        replies = await _answer(turn, text, decision)
     if decision.intent != "complex" and matcher.intents.urgent_legal(text):
         replies = urgent_legal_help(turn) + replies  # a deadline or detention: legal help today, first
     return replies + await handoff.add_offer(turn)
@@ -60,6 +67,18 @@ async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
         return clarify(turn, decision)
     turn.question_settled()
     return offer_person(turn)
+
+
+async def _organisations(turn: Turn, text: str, decision: Decision) -> list[Reply]:
+    """A message asking for an association: an official matter still gets its office first (organisations
+    only as an extra button); otherwise the organisations that fit, or the usual answer when none does."""
+    office = organisations.official_matter(turn, text, decision)
+    if office is not None:
+        return await _answer(turn, text, office) + organisations.also_button(turn)
+    found = organisations.for_question(turn, text)
+    if found is not None:
+        return found
+    return [*organisations.none_for_question(turn), *await _answer(turn, text, decision)]
 
 
 def urgent_legal_help(turn: Turn) -> list[Reply]:

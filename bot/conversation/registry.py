@@ -48,12 +48,17 @@ class Actor:
 
     user_id: int
     name: str  # first name, shown only inside the caseworkers' group
-    in_group: bool  # the update came from the configured caseworker chat
+    in_group: bool  # the update came from a configured desk group (caseworkers, or the speaker broker)
     is_admin: bool
+    desks: frozenset[str] = frozenset({"question"})  # the ticket kinds this group works on
 
     @property
     def allowed(self) -> bool:
         return self.in_group or self.is_admin
+
+    def reaches(self, kind: str) -> bool:
+        """A group acts only on its own kind of ticket; an admin in a private chat on any."""
+        return kind in self.desks if self.in_group else self.is_admin
 
 
 @dataclass(frozen=True)

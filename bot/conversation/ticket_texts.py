@@ -129,10 +129,18 @@ def with_header(header: str, body: str, media: Media | None = None) -> list[Part
     return [(f"{head}\n{first}", None), *((chunk, None) for chunk in rest)]
 
 
-def answer_parts(locales: Locales, lang: str, text: str, media: Media | None, corrected: bool) -> list[Part]:
+def user_key(kind: str, key: str) -> str:
+    """The newcomer's text about a ticket: a question to a caseworker ("handoff.closed") or a speaker request
+    ("speaker.closed")."""
+    return f"speaker.{key}" if kind == "speaker" else f"handoff.{key}"
+
+
+def answer_parts(
+    locales: Locales, lang: str, text: str, media: Media | None, corrected: bool, kind: str = "question"
+) -> list[Part]:
     """A caseworker's answer (or their correction of one) as the newcomer gets it: plain text, escaped, never
     parsed as markup; in order."""
-    key = "handoff.caseworker_corrected" if corrected else "handoff.caseworker_answered"
+    key = user_key(kind, "caseworker_corrected" if corrected else "caseworker_answered")
     return with_header(locales.t(lang, key), text, media)
 
 

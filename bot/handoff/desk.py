@@ -12,7 +12,7 @@ from bot.conversation.context import Services
 from bot.conversation.protocol import ClaimTicket, CloseTicket, RateAnswer, SendEntryToUser
 from bot.conversation.registry import Actor, DeskFlow, Posted, Pressed
 from bot.conversation.replies import Reply
-from bot.conversation.ticket_texts import DESK_LANG, answer_parts, queue_listing
+from bot.conversation.ticket_texts import DESK_LANG, answer_parts, queue_listing, user_key
 from bot.storage import corrections, outbox, tickets
 from bot.storage.db import now
 from bot.storage.outbox import ButtonRows, Confirm, OutMessage
@@ -32,7 +32,7 @@ def _refuse(services: Services) -> list[Reply]:
 async def queue(services: Services, actor: Actor, args: str) -> list[Reply]:
     if not actor.allowed:
         return _refuse(services)
-    return [Reply(queue_listing(services.locales, await tickets.queue(services.db), now()))]
+    return [Reply(queue_listing(services.locales, await tickets.queue(services.db, actor.desks), now()))]
 
 
 def _number(args: str) -> int | None:
@@ -64,7 +64,7 @@ async def reopen(services: Services, actor: Actor, args: str) -> list[Reply]:
 async def _change(services: Services, actor: Actor, action: str, ticket_id: int) -> list[Reply]:
     db = services.db
     ticket = await tickets.get(db, ticket_id)
-    if ticket is None or ticket.user_id is None:
+    if ticket is None or ticket.user_id is None or not actor.reaches(ticket.kind):  # another group's ticket
         return [Reply(_t(services, "desk.not_found", ticket=ticket_id))]
     if action in ("claim", "close") and not ticket.is_open:
         return [Reply(_t(services, "desk.not_found", ticket=ticket_id))]
@@ -73,11 +73,11 @@ async def _change(services: Services, actor: Actor, action: str, ticket_id: int)
         text = _t(services, "desk.claimed", ticket=ticket.id, name=actor.name)
     elif action == "close":
         await tickets.set_status(db, ticket.id, "closed")
-        await _tell_user(services, ticket, "handoff.closed", f"closed:{ticket.id}:{now():.0f}")
+        await _tell_user(services, ticket, "closed", f"closed:{ticket.id}:{now():.0f}")
         text = _t(services, "desk.closed", ticket=ticket.id)
     else:
         await tickets.set_status(db, ticket.id, "open")
-        await _tell_user(services, ticket, "handoff.reopened", f"reopened:{ticket.id}:{now():.0f}")
+        await _tell_user(services, ticket, "reopened", f"reopened:{ticket.id}:{now():.0f}")
         text = _t(services, "desk.reopened", ticket=ticket.id)
     await db.commit()
     return [Reply(text)]
@@ -86,18 +86,20 @@ async def _change(services: Services, actor: Actor, action: str, ticket_id: int)
 async def _tell_user(services: Services, ticket: Ticket, key: str, dedupe: str) -> None:
     if ticket.user_id is None:
         return
-    text = escape(services.locales.t(ticket.lang, key, ticket=ticket.id))
+    text = escape(services.locales.t(ticket.lang, user_key(ticket.kind, key), ticket=ticket.id))
     await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe, False)
 
 
 async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thread_id: int | None) -> Ticket | None:
+    """The ticket a group message answers: by the post it replies to (posts are known per group), else by its
+    forum topic among the kinds this group works on."""
     db = services.db
     if reply_to is not None:
         found = await tickets.for_group_message(db, chat_id, reply_to)
         if found is not None:
             return found
     if thread_id is not None:
-        return await tickets.for_thread(db, thread_id)
+        return await tickets.for_thread(db, thread_id, services.settings.desks_of(chat_id))
     return None
 
 
@@ -136,7 +138,7 @@ async def _queue_answer(services: Services, ticket: Ticket, posted: Posted, dedu
     "delivered" come with the last part only."""
     assert ticket.user_id is not None
     corrected = posted.edited_at is not None
-    parts = answer_parts(services.locales, ticket.lang, posted.text, posted.media, corrected)
+    parts = answer_parts(services.locales, ticket.lang, posted.text, posted.media, corrected, ticket.kind)
     for number, (text, media) in enumerate(parts, start=1):
         final = number == len(parts)
         message = OutMessage(
@@ -164,7 +166,7 @@ async def _pressed_ticket(services: Services, actor: Actor, pressed: Pressed, ti
     if not actor.allowed:
         return None
     ticket = await tickets.for_group_message(services.db, pressed.chat_id, pressed.message_id)
-    return ticket if ticket is not None and ticket.id == ticket_id else None
+    return ticket if ticket is not None and ticket.id == ticket_id and actor.reaches(ticket.kind) else None
 
 
 async def claim_button(services: Services, actor: Actor, pressed: Pressed, action: ClaimTicket) -> list[Reply]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .coverage import coverage_warnings
+from .directory_loader import load_directory
 from .model import KnowledgeBase
 from .problems import Problem, errors
 from .schema import Entry, Intents, Postcodes
-from .yamlpos import Positions, YamlSyntaxError, parse
+from .yamlfile import pydantic_message as _pydantic_message
+from .yamlfile import read_yaml as _read
+from .yamlpos import Positions
 
 ENTRY_FOLDERS = ("berlin", "charlottenburg-wilmersdorf", "mitte")
 
@@ -23,32 +26,6 @@ ENTRY_FOLDERS = ("berlin", "charlottenburg-wilmersdorf", "mitte")
 class LoadResult:
     knowledge: KnowledgeBase | None  # None when there is any error
     problems: list[Problem]
-
-
-def _read(path: Path, problems: list[Problem]) -> tuple[Any, Positions] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(str(path), 1, f"cannot read file: {exc}"))
-        return None
-    try:
-        return parse(text)
-    except YamlSyntaxError as exc:
-        problems.append(Problem(str(path), exc.line, exc.message))
-        return None
-
-
-def _pydantic_message(err: Any) -> str:
-    loc = ".".join(str(part) for part in err["loc"])
-    kind = err["type"]
-    if kind == "missing":
-        return f"missing required field '{loc}'"
-    if kind == "extra_forbidden":
-        return f"unknown field '{loc}' (a typo?)"
-    if kind == "too_short":
-        wanted = err.get("ctx", {}).get("min_length")
-        return f"'{loc}' needs at least {wanted} item(s)" if wanted else f"'{loc}': {err['msg']}"
-    return f"'{loc}': {err['msg']}" if loc else err["msg"]
 
 
 def _load_mapping(path: Path, key: str, problems: list[Problem]) -> dict[str, str]:
@@ -114,10 +91,12 @@ def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
     intents = _load_intents(directory / "intents.yaml", first_seen, problems)
     postcodes = _load_postcodes(directory / "postcodes.yaml", problems)
     problems.extend(coverage_warnings(entries, first_seen, directory))
+    organisations, events = load_directory(directory, {e.id: e for e in entries}, today, problems)
     problems.sort(key=lambda p: (p.path, p.line))
     if errors(problems):
         return LoadResult(None, problems)
-    return LoadResult(KnowledgeBase(tuple(entries), topics, names, intents, postcodes), problems)
+    kb = KnowledgeBase(tuple(entries), topics, names, intents, postcodes, organisations, events)
+    return LoadResult(kb, problems)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -161,8 +140,9 @@ def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]
             if entry_id not in known_ids:
                 line = positions.line_of(("emergency", name, "prefer", index))
                 problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
-    for index, entry_id in enumerate(intents.urgent_legal_help):
-        if entry_id not in known_ids:
-            line = positions.line_of(("urgent_legal_help", index))
-            problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in urgent_legal_help"))
+    for field in ("urgent_legal_help", "speaker_office"):
+        for index, entry_id in enumerate(getattr(intents, field)):
+            if entry_id not in known_ids:
+                line = positions.line_of((field, index))
+                problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in {field}"))
     return intents

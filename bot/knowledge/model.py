@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .directory_schema import Event
+from .directory_schema import Event, Organisation
 from .schema import Entry, Intents
 
 
@@ -17,7 +17,8 @@ class KnowledgeBase:
     language_names: Mapping[str, str]
     intents: Intents = field(default_factory=Intents)
     postcodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    events: tuple[Event, ...] = ()  # knowledge/events/, in file order (buttons refer to positions)
+    organisations: tuple[Organisation, ...] = ()  # knowledge/organisations/, in a fixed order (buttons refer to it)
+    events: tuple[Event, ...] = ()  # knowledge/events/, file order
     by_id: Mapping[str, Entry] = field(init=False)
     active: tuple[Entry, ...] = field(init=False)  # what users see, in a fixed order (buttons refer to it)
     position: Mapping[str, int] = field(init=False)  # entry id -> index in `active`
@@ -33,6 +34,11 @@ class KnowledgeBase:
         object.__setattr__(self, "topics", MappingProxyType(dict(self.topics)))
         object.__setattr__(self, "language_names", MappingProxyType(dict(self.language_names)))
         object.__setattr__(self, "postcodes", MappingProxyType(dict(self.postcodes)))
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        """An active organisation by id."""
+        found = next((o for o in self.organisations if o.id == organisation_id), None)
+        return found if found is not None and found.active else None
 
     def get(self, entry_id: str) -> Entry | None:
         entry = self.by_id.get(entry_id)

@@ -143,6 +143,12 @@ class Intents(_Frozen):
     urgent_legal: tuple[str, ...] = ()
     # shown at once for deadlines, courts, deportation and detention, beside the hand-off to a person
     urgent_legal_help: tuple[str, ...] = ()
+    # words asking for an association, community or group: the organisation directory answers
+    organisation: tuple[str, ...] = ()
+    # words looking for a speaker or an expert: the speaker request is offered
+    speaker: tuple[str, ...] = ()
+    # the office that brokers speakers and experts, shown when speaker requests cannot be passed on
+    speaker_office: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # "what's on", "Veranstaltungen": the events list instead of a service
 
 

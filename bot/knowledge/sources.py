@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from .schema import Entry
+from .schema import Address, Entry, Source
 
 SOURCES_OLD_AFTER_DAYS = 2 * 365 + 1  # "older than two years", leap day included
 
-Finding = tuple[tuple[str | int, ...], str, str]  # (location, message, severity)
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, str]  # (location, message, severity)
+
+
+class Sourced(Protocol):
+    """Anything with sources: a service entry, an organisation, an event."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]: ...
 
 # A run of digits joined by the separators people write inside phone numbers.
 _NUMBER_RUN = re.compile(r"\+?\d[\d \t\-/()]*\d|\d")
@@ -61,7 +70,7 @@ def address_parts(address_1: str) -> list[str]:
     return [form for part in without_remarks.split(",") if (form := street_form(part))]
 
 
-def check_sources(entry: Entry, today: dt.date) -> Iterator[Finding]:
+def check_sources(entry: Sourced, today: dt.date) -> Iterator[Finding]:
     """Every source dated; none dated in the future; a warning when even the newest is old."""
     dates = []
     for index, source in enumerate(entry.sources):
@@ -81,7 +90,24 @@ def check_sources(entry: Entry, today: dt.date) -> Iterator[Finding]:
 
 def check_facts_in_sources(entry: Entry) -> Iterator[Finding]:
     """Invent nothing: each contact fact must appear in a source's note."""
-    notes = "\n".join(source.note or "" for source in entry.sources)
+    phones: list[tuple[Loc, str]] = [
+        (("phones", index, "number"), phone.number) for index, phone in enumerate(entry.phones)
+    ]
+    if entry.appointment and entry.appointment.phone:
+        phones.append((("appointment", "phone"), entry.appointment.phone))
+    emails: list[tuple[Loc, str]] = [(("email",), entry.email)] if entry.email else []
+    addresses: list[tuple[Loc, Address]] = [(("address",), entry.address)] if entry.address else []
+    yield from check_facts(entry.sources, phones, emails, addresses)
+
+
+def check_facts(
+    sources: Sequence[Source],
+    phones: Sequence[tuple[Loc, str]],
+    emails: Sequence[tuple[Loc, str]],
+    addresses: Sequence[tuple[Loc, Address]],
+) -> Iterator[Finding]:
+    """Each phone, e-mail, postcode and street (with where it stands in the file) must be in a note."""
+    notes = "\n".join(source.note or "" for source in sources)
     numbers = _numbers_in(notes)
     lowered = notes.lower()
     streets = street_form(notes)
@@ -89,19 +115,17 @@ def check_facts_in_sources(entry: Entry) -> Iterator[Finding]:
     def missing(kind: str, value: str) -> str:
         return f"{kind} {value} appears in no source note"
 
-    for index, phone in enumerate(entry.phones):
-        if phone_digits(phone.number) not in numbers:
-            yield ("phones", index, "number"), missing("phone", phone.number), "error"
-    if entry.appointment and entry.appointment.phone and phone_digits(entry.appointment.phone) not in numbers:
-        yield ("appointment", "phone"), missing("phone", entry.appointment.phone), "error"
-    if entry.email and entry.email.lower() not in lowered:
-        yield ("email",), missing("e-mail", entry.email), "error"
-    if entry.address is None:
-        return
-    code = entry.address.postal_code
-    if code and not re.search(rf"(?<!\d){code}(?!\d)", notes):
-        yield ("address", "postal_code"), missing("postcode", code), "error"
-    for part in address_parts(entry.address.address_1):
-        if not re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", streets):
-            yield ("address", "address_1"), missing("address", entry.address.address_1), "error"
-            break
+    for loc, number in phones:
+        if phone_digits(number) not in numbers:
+            yield loc, missing("phone", number), "error"
+    for loc, email in emails:
+        if email.lower() not in lowered:
+            yield loc, missing("e-mail", email), "error"
+    for loc, address in addresses:
+        code = address.postal_code
+        if code and not re.search(rf"(?<!\d){code}(?!\d)", notes):
+            yield (*loc, "postal_code"), missing("postcode", code), "error"
+        for part in address_parts(address.address_1):
+            if not re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", streets):
+                yield (*loc, "address_1"), missing("address", address.address_1), "error"
+                break

@@ -65,6 +65,8 @@ class IntentMatcher:
     person: re.Pattern[str]
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
+    organisation: re.Pattern[str]
+    speaker: re.Pattern[str]
     events: re.Pattern[str]
 
     @classmethod
@@ -81,6 +83,8 @@ class IntentMatcher:
             person=_pattern(intents.person.phrases),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
+            organisation=_pattern(intents.organisation),
+            speaker=_pattern(intents.speaker),
             events=_pattern(intents.events),
         )
 
@@ -130,6 +134,22 @@ class IntentMatcher:
     def urgent_legal(self, text: str) -> bool:
         """Deportation, detention, police custody, a court date or an appeal deadline: urgent legal help."""
         return _found(self.urgent, text)
+
+    def asks_for_organisation(self, text: str) -> bool:
+        """The message asks for an association, a community, a group or a club."""
+        return _found(self.organisation, text)
+
+    def asks_for_speaker(self, text: str) -> bool:
+        """The message looks for a speaker or an expert (for a school, an association, an event)."""
+        return _found(self.speaker, text)
+
+    def without_organisation_words(self, text: str) -> str:
+        """The normalised text without the organisation and speaker words: what is left may still name an office."""
+        rest = f" {normalise(text)} "
+        for pattern in (self.organisation, self.speaker):
+            rest = pattern.sub(" ", rest)
+            rest = f" {' '.join(rest.split())} "
+        return " ".join(rest.split())
 
     def asks_events(self, text: str) -> bool:
         """A short message asking what is on: "what's on this month", "Veranstaltungen", "فعاليات"."""

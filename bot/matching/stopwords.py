@@ -77,3 +77,9 @@ STOPWORDS: frozenset[str] = frozenset(
     for word in normalise(token).split()
     if word
 )
+
+# The function words alone, without the language names: for the organisation directory, where
+# "Kurdish" or "arabisch" names the community that is searched for.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    word for words in _RAW.values() for token in words.split() for word in normalise(token).split() if word
+)

@@ -134,11 +134,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbound_updates_pending ON inbound_updates(update_id) WHERE processed_at IS NULL;
     """,
-    # 5 and 6 are other branches' migrations: these placeholders keep the events tables at number 7 until the
-    # integrator puts the real ones in their place
-    "-- migration 5: placeholder",
-    "-- migration 6: placeholder",
-    # event news (bot/storage/events.py): who wants it for which district, what each person was sent (so a
+    # 5: another branch's migration; the integrator puts it here (this placeholder changes nothing)
+    "SELECT 1;",
+    # 6: what a ticket is: a question for the caseworkers, or a speaker request for the coordination office's
+    # group (BROKER_CHAT_ID); both share the ticket machinery (posts, replies, outbox, retention, erasure)
+    """
+    ALTER TABLE tickets ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';
+    CREATE INDEX tickets_user_kind ON tickets(user_id, kind);
+    """,
+    # 7: event news (bot/storage/events.py): who wants it for which district, what each person was sent (so a
     # restart sends nothing twice, and the weekly cap can count), and when the bot first saw each event
     """
     CREATE TABLE event_subscriptions (

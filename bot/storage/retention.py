@@ -80,7 +80,7 @@ async def purge(db: Database, days: int, now: float) -> Purged:
                 db,
                 # the conversation about that text is over too (conversation.protocol.Awaiting values)
                 "UPDATE users SET draft = NULL, pending_question = NULL, clarify_rounds = 0,"
-                " awaiting = CASE WHEN awaiting IN ('clarify', 'handoff') THEN NULL ELSE awaiting END"
+                " awaiting = CASE WHEN awaiting IN ('clarify', 'handoff', 'speaker') THEN NULL ELSE awaiting END"
                 " WHERE updated_at < ? AND (draft IS NOT NULL OR pending_question IS NOT NULL)",
                 cutoff,
             ),

@@ -6,15 +6,19 @@ Functions here do not commit unless they say so; the hand-off service commits a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .db import Database, now
 
 OPEN_STATES = ("open", "claimed")
+# question: for the caseworkers' group; speaker: a speaker request for the coordination office's group
+Kind = Literal["question", "speaker"]
+KINDS: tuple[Kind, ...] = ("question", "speaker")
 _COLUMNS = (
     "id, user_id, lang, text, display_name, status, claimed_by, candidates, group_message_id, thread_id,"
-    " blocked, rating, created_at, closed_at"
+    " blocked, rating, created_at, closed_at, kind"
 )
 
 
@@ -34,6 +38,7 @@ class Ticket:
     rating: int | None
     created_at: float
     closed_at: float | None
+    kind: Kind = "question"
 
     @property
     def is_open(self) -> bool:
@@ -43,7 +48,10 @@ class Ticket:
 def _ticket(row: Any) -> Ticket:
     r = tuple(row)
     candidates = tuple(c for c in str(r[7] or "").split(",") if c)
-    return Ticket(r[0], r[1], r[2], r[3], r[4], r[5], r[6], candidates, r[8], r[9], bool(r[10]), r[11], r[12], r[13])
+    kind: Kind = "speaker" if r[14] == "speaker" else "question"
+    return Ticket(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], candidates, r[8], r[9], bool(r[10]), r[11], r[12], r[13], kind
+    )
 
 
 async def _one(db: Database, where: str, args: tuple[object, ...]) -> Ticket | None:
@@ -53,13 +61,14 @@ async def _one(db: Database, where: str, args: tuple[object, ...]) -> Ticket | N
 
 
 async def create(
-    db: Database, user_id: int, lang: str, text: str, display_name: str | None, candidates: list[str]
+    db: Database, user_id: int, lang: str, text: str, display_name: str | None, candidates: list[str],
+    kind: Kind = "question",
 ) -> int:
     stamp = now()
     cursor = await db.conn.execute(
-        "INSERT INTO tickets (user_id, lang, text, display_name, status, candidates, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, 'open', ?, ?, ?)",
-        (user_id, lang, text, display_name, ",".join(candidates), stamp, stamp),
+        "INSERT INTO tickets (user_id, lang, text, display_name, status, candidates, created_at, updated_at, kind)"
+        " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+        (user_id, lang, text, display_name, ",".join(candidates), stamp, stamp, kind),
     )
     ticket_id = int(cursor.lastrowid or 0)
     await db.conn.execute(
@@ -73,14 +82,17 @@ async def get(db: Database, ticket_id: int) -> Ticket | None:
     return await _one(db, "id = ?", (ticket_id,))
 
 
-async def open_for_user(db: Database, user_id: int) -> Ticket | None:
-    return await _one(db, "user_id = ? AND status IN ('open', 'claimed') ORDER BY id DESC LIMIT 1", (user_id,))
+async def open_for_user(db: Database, user_id: int, kind: Kind = "question") -> Ticket | None:
+    return await _one(
+        db, "user_id = ? AND kind = ? AND status IN ('open', 'claimed') ORDER BY id DESC LIMIT 1", (user_id, kind)
+    )
 
 
 async def recently_closed(db: Database, user_id: int, within_seconds: float) -> Ticket | None:
+    """The user's question to a caseworker closed within the time (speaker requests are not reopened)."""
     return await _one(
         db,
-        "user_id = ? AND status = 'closed' AND closed_at >= ? ORDER BY id DESC LIMIT 1",
+        "user_id = ? AND kind = 'question' AND status = 'closed' AND closed_at >= ? ORDER BY id DESC LIMIT 1",
         (user_id, now() - within_seconds),
     )
 
@@ -122,8 +134,13 @@ async def for_group_message(db: Database, chat_id: int, message_id: int) -> Tick
     return await get(db, int(row[0])) if row else None
 
 
-async def for_thread(db: Database, thread_id: int) -> Ticket | None:
-    return await _one(db, "thread_id = ? ORDER BY id DESC LIMIT 1", (thread_id,))
+async def for_thread(db: Database, thread_id: int, kinds: Iterable[str] = ("question",)) -> Ticket | None:
+    """The ticket of a forum topic, among the kinds the group works on."""
+    wanted = tuple(kinds)
+    if not wanted:
+        return None
+    marks = ",".join("?" * len(wanted))
+    return await _one(db, f"thread_id = ? AND kind IN ({marks}) ORDER BY id DESC LIMIT 1", (thread_id, *wanted))
 
 
 async def set_group_post(db: Database, ticket_id: int, message_id: int | None, thread_id: int | None) -> None:
@@ -134,9 +151,12 @@ async def set_group_post(db: Database, ticket_id: int, message_id: int | None, t
     )
 
 
-async def queue(db: Database) -> list[Ticket]:
+async def queue(db: Database, kinds: Iterable[str] = ("question",)) -> list[Ticket]:
+    wanted = tuple(kinds)
+    marks = ",".join("?" * len(wanted)) or "NULL"
     async with db.conn.execute(
-        f"SELECT {_COLUMNS} FROM tickets WHERE status IN ('open', 'claimed') ORDER BY created_at"
+        f"SELECT {_COLUMNS} FROM tickets WHERE status IN ('open', 'claimed') AND kind IN ({marks}) ORDER BY created_at",
+        wanted,
     ) as cursor:
         return [_ticket(row) for row in await cursor.fetchall()]
 
@@ -149,8 +169,10 @@ async def set_rating(db: Database, ticket_id: int, helpful: bool) -> None:
     await db.conn.execute("UPDATE tickets SET rating = ? WHERE id = ?", (int(helpful), ticket_id))
 
 
-async def count_for_user(db: Database, user_id: int) -> int:
-    async with db.conn.execute("SELECT COUNT(*) FROM tickets WHERE user_id = ?", (user_id,)) as cursor:
+async def count_for_user(db: Database, user_id: int, kind: Kind = "question") -> int:
+    async with db.conn.execute(
+        "SELECT COUNT(*) FROM tickets WHERE user_id = ? AND kind = ?", (user_id, kind)
+    ) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
 

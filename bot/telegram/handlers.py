@@ -90,8 +90,9 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is not None:
         await query.answer()
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
-    if chat.id == settings.caseworker_chat_id and isinstance(incoming, Press) and pressed is not None:
-        actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+    desks = settings.desks_of(chat.id)  # the caseworkers' group, the speaker broker's group
+    if desks and isinstance(incoming, Press) and pressed is not None:
+        actor = Actor(user.id, user.first_name or "", True, user.id in settings.admin_ids, desks)
         replies = await desk_press(conversation, actor, Pressed(chat.id, pressed.message_id), incoming.data)
         pressed = None  # answers in the group are new messages; the ticket post keeps its buttons
     elif chat.type != "private":
@@ -143,13 +144,15 @@ def posted_of(message: Message, edited: bool) -> Posted:
 
 
 async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The caseworkers' group: commands, and messages (new or edited) that answer a ticket."""
+    """A desk group (the caseworkers', the speaker broker's): commands, and messages (new or edited) that answer
+    one of its tickets."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     conversation = conversation_of(context)
     settings = conversation.services.settings
-    actor = Actor(user.id, user.first_name or "", in_group=True, is_admin=user.id in settings.admin_ids)
+    desks = settings.desks_of(message.chat_id)
+    actor = Actor(user.id, user.first_name or "", True, user.id in settings.admin_ids, desks)
     incoming = incoming_of(update, context.bot.username)
     services = conversation.services
     if incoming is None:  # a command for another bot in the group
@@ -176,8 +179,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
-    if settings.caseworker_chat_id is not None:
-        group = filters.Chat(chat_id=settings.caseworker_chat_id)
+    groups = {chat for chat in (settings.caseworker_chat_id, settings.broker_chat_id) if chat is not None}
+    if groups:
+        group = filters.Chat(chat_id=sorted(groups))
         app.add_handler(MessageHandler(group & ~filters.StatusUpdate.ALL, on_group_message))
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_update))
     app.add_handler(CallbackQueryHandler(on_update))

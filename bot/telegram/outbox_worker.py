@@ -164,7 +164,8 @@ class OutboxWorker:
     async def _send(self, item: OutboxItem) -> Message:
         m = item.message
         reply_to, thread_id = m.reply_to, m.thread_id
-        if item.purpose == "post" and self.forum and item.ticket_id is not None:
+        forum = self.forum and item.chat_id == self.services.settings.caseworker_chat_id  # the broker's: replies
+        if item.purpose == "post" and forum and item.ticket_id is not None:
             thread_id = await self._topic_for(item)
         elif item.purpose in TO_TICKET_POST and reply_to is None and item.ticket_id is not None:
             ticket = await tickets.get(self.services.db, item.ticket_id)  # queued before the post went out
@@ -217,24 +218,26 @@ class OutboxWorker:
         await outbox.mark_sent(db, item.id, message.message_id)
 
     async def _blocked(self, item: OutboxItem) -> None:
-        group = self.services.settings.caseworker_chat_id
-        if item.ticket_id is None or item.chat_id == group:  # the group itself refuses: only the log can tell
-            return
         db = self.services.db
-        await tickets.set_blocked(db, item.ticket_id)
-        ticket = await tickets.get(db, item.ticket_id)
-        if group is not None and ticket is not None:
+        ticket = await tickets.get(db, item.ticket_id) if item.ticket_id is not None else None
+        group = self.services.settings.desk_chat(ticket.kind) if ticket is not None else None
+        if ticket is None or item.chat_id == group:  # the group itself refuses: only the log can tell
+            return
+        await tickets.set_blocked(db, ticket.id)
+        if group is not None:
             notice = desk_notice(self.services.locales, ticket, "desk.blocked")
             await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
         await db.commit()
 
     async def _report(self, item: OutboxItem, reason: str) -> None:
-        """Tell the caseworkers what did not arrive: under the caseworker's own message when there is one."""
-        group, db = self.services.settings.caseworker_chat_id, self.services.db
-        if group is None or item.ticket_id is None or item.purpose not in REPORTED:
+        """Tell the caseworkers (or the speaker broker) what did not arrive: under their own message when there is
+        one."""
+        db = self.services.db
+        if item.ticket_id is None or item.purpose not in REPORTED:
             return  # a notice or confirmation about a failure is not reported again: no loops
         ticket = await tickets.get(db, item.ticket_id)
-        if ticket is None:
+        group = self.services.settings.desk_chat(ticket.kind) if ticket is not None else None
+        if ticket is None or group is None:
             return
         await outbox.add(db, group, "notice", self._failure(item, ticket, reason), ticket.id, f"failed:{item.id}",
                          False)
@@ -242,7 +245,7 @@ class OutboxWorker:
 
     def _failure(self, item: OutboxItem, ticket: Ticket, reason: str) -> OutMessage:
         t = self.services.locales.t
-        if item.chat_id == self.services.settings.caseworker_chat_id:  # not posted: under the post, if there is one
+        if item.chat_id == self.services.settings.desk_chat(ticket.kind):  # not posted: under the post, if any
             return OutMessage(escape(t(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)))
         key = "desk.undelivered" if item.purpose == "answer" else "desk.undelivered_status"
         text = escape(t(DESK_LANG, key, ticket=ticket.id, reason=reason))

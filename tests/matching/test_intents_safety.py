@@ -45,6 +45,11 @@ def intents(kb: KnowledgeBase) -> IntentMatcher:
         "не хочу більше жити",  # Ukrainian
         "я хочу покончить з собою",  # Ukrainian and Russian mixed
         "хочу вмерти",
+        "ne khochu bilshe zhyty, vtomylasia",  # Ukrainian in Latin letters
+        "ne hochu zhit' bol'she, nikomu ne nuzhen",  # Russian in Latin letters
+        "ma 3ad baddi 3ish, fakkart 2e2tol 7ali",  # Levantine Arabizi
+        "mesh 3ayez a3ish khalas",  # Egyptian Arabizi
+        "dige nemikham zende basham",  # Finglish
     ],
 )
 def test_suicide_in_dialects_and_latin_letters(intents: IntentMatcher, text: str) -> None:
@@ -203,3 +208,18 @@ def test_no_question_or_keyword_of_the_knowledge_base_is_gibberish(kb: Knowledge
 def test_emoji_only_is_gibberish_unless_a_short_reaction(intents: IntentMatcher) -> None:
     assert is_gibberish("👍")  # the pure rule: no word at all
     assert not intents.is_gibberish("👍")  # but as a reply it is chat, like "thanks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muzh poteryal soznanie, chto delat",  # Russian in Latin letters
+        "rebenok ne dyshit",
+        "ditina bez svidomosti",  # Ukrainian in Latin letters
+        "baba ma 3am yetnaffas",  # Arabizi
+        "pedaram bihoosh shod",  # Finglish
+    ],
+)
+def test_medical_emergency_in_latin_letters(intents: IntentMatcher, text: str) -> None:
+    found = intents.emergency_kind(text)
+    assert found is not None and found[0] == "medical", text
