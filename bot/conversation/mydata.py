@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.storage import attachments, questions, tickets, users
+from bot.storage import events as event_news
 
 from .context import Turn
 from .district import district_label
@@ -24,6 +25,8 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         questions=await questions.count_for_user(db, turn.user.user_id),
         tickets=await tickets.count_for_user(db, turn.user.user_id),
         attachments=await attachments.count_for_user(db, turn.user.user_id),
+        events=", ".join(turn.raw(f"district.{d}") for d in await event_news.districts_of(db, turn.user.user_id))
+        or turn.raw("events.mydata_none"),
     )
     requests = await tickets.count_for_user(db, turn.user.user_id, kind="speaker")
     if requests:  # before /deletemydata, under the other counts
@@ -48,6 +51,7 @@ async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
     db = turn.services.db
     async with db.unit_of_work() as tx:  # the turn's unit: the erasure is committed with it, all or nothing
         await withdraw_user(turn)
+        await event_news.forget_user(db, turn.user.user_id)
         await users.delete_all(db, turn.user.user_id)
         tx.checkpoint_after_commit()  # no copy of the erased texts stays in the -wal file
     turn.erased = True

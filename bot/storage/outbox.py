@@ -14,8 +14,11 @@ from .db import Database, now
 # post: a new ticket in the group; followup, notice: about a ticket, in the group; attachment: a newcomer's
 # photo or PDF, in the group; answer, status: to the newcomer; confirm: "delivered" back in the group;
 # delete: take one of the bot's posts out of the group (/deletemydata), overwritten with the payload's text
-# where Telegram no longer allows deleting it; reply: a direct reply Telegram held back (429), sent later
-Purpose = Literal["post", "followup", "notice", "attachment", "answer", "status", "confirm", "delete", "reply"]
+# where Telegram no longer allows deleting it; reply: a direct reply Telegram held back (429), sent later;
+# events: event news and reminders to a subscriber (bot/event_job.py)
+Purpose = Literal[
+    "post", "followup", "notice", "attachment", "answer", "status", "confirm", "delete", "reply", "events"
+]
 # pending: waits (next_attempt_at); sending: claimed, the request may be under way; sent; failed (for good,
 # /retry re-queues it); cancelled (/deletemydata)
 WAITING = "('pending', 'sending')"

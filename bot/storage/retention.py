@@ -1,8 +1,8 @@
 """Retention: personal text older than RETENTION_DAYS is deleted, in one transaction (one unit of work).
 
 What stays is anonymous: a closed ticket's row (language, status, rating, dates) for the counts, users'
-settings (language, district) until they delete them with /deletemydata. Open tickets are never touched,
-and nothing waiting to be delivered is.
+settings (language, district, event subscriptions) until they delete them with /deletemydata. Open tickets
+are never touched, and nothing waiting to be delivered is.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from .attachments import PENDING_FOR
 from .db import Database
+from .events import PURPOSE as EVENTS
 from .tickets import OPEN_STATES
 
 DAY = 86400.0
@@ -34,6 +35,7 @@ class Purged:
     ticket_messages: int = 0
     attachments: int = 0  # file ids of photos and PDFs
     outbox: int = 0
+    event_news: int = 0  # what subscribers were sent, and its outbox rows (subscriptions stay, like districts)
 
     @property
     def total(self) -> int:
@@ -88,6 +90,13 @@ async def purge(db: Database, days: int, now: float) -> Purged:
         ),
         feedback=await _count(db, "DELETE FROM feedback WHERE created_at < ?", cutoff),
         questions=await _count(db, "DELETE FROM questions WHERE created_at < ?", cutoff),
+        event_news=await _count(db, "DELETE FROM event_notices WHERE queued_at < ?", cutoff)
+        + await _count(  # old event news: no Telegram id left on the row
+            db,
+            f"UPDATE outbox SET chat_id = 0, payload = '{{}}' WHERE purpose = '{EVENTS}'"
+            " AND status NOT IN ('pending', 'sending') AND chat_id != 0 AND created_at < ?",
+            cutoff,
+        ),
     )
 
 

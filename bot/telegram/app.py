@@ -10,9 +10,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
+from bot import event_job
 from bot.conversation.context import Services
 from bot.conversation.core import Conversation
 from bot.conversation.ticket_texts import DESK_LANG
+from bot.event_plan import SEND_AT
 from bot.flows import DESK_COMMANDS, REGISTRY, USER_COMMANDS
 from bot.handoff.send_policy import SendPolicy
 from bot.runtime import Loaded, build_services
@@ -28,6 +30,7 @@ from .rate_limit import SharedLimiter
 
 log = logging.getLogger(__name__)
 DAY_SECONDS = 86400
+EVENT_NEWS_CATCH_UP = 120  # seconds after start-up: a bot that was down at SEND_AT still sends today's news
 
 
 async def register_commands(app: Application, services: Services) -> None:  # type: ignore[type-arg]
@@ -71,6 +74,14 @@ async def purge_old_data(context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation.limiter.forget_idle()
 
 
+async def send_event_news(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily event news (bot/event_job.py); the outbox worker is woken for what was queued."""
+    await event_job.send_due(handlers.conversation_of(context).services)
+    worker = context.application.bot_data.get(handlers.WORKER)
+    if isinstance(worker, OutboxWorker):
+        worker.wake()
+
+
 async def _is_forum(app: Application, settings: Settings) -> bool:  # type: ignore[type-arg]
     """A forum group gets one topic per ticket; if the group cannot be read, plain replies are used."""
     if settings.caseworker_chat_id is None:
@@ -106,6 +117,8 @@ def build_application(
             worker.start()
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
+            app.job_queue.run_daily(send_event_news, time=SEND_AT)
+            app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)  # quiet hours and records decide
         await start_inbound(app, queue, ready.db)
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
