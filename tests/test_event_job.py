@@ -120,7 +120,6 @@ async def test_the_weekly_cap_holds_across_runs(opened: Opened) -> None:
         for n in range(WEEKLY_CAP)
     ]
     await store.record(services.db, 504, earlier)
-    await services.db.commit()
     assert (await send_due(services, NOW)).queued == 0
 
 
@@ -144,7 +143,6 @@ async def test_people_who_blocked_the_bot_are_unsubscribed(opened: Opened) -> No
         " VALUES (506, 'events', '{}', 'failed', 0, 'forbidden: bot was blocked by the user', ?)",
         ((NOW - DAY).timestamp(),),
     )
-    await services.db.commit()
     result = await send_due(services, NOW)
     assert (result.unsubscribed, result.queued) == (1, 0)
     assert await store.districts_of(services.db, 506) == ()

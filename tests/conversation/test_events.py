@@ -216,7 +216,6 @@ async def test_deletemydata_removes_subscriptions_and_what_was_sent(
     await onboard(conversation, me, "en", MITTE)
     await conversation.handle(me, Press(SubscribeEvents(MITTE, True, back(MITTE, 0)).pack()))
     await store.record(services.db, 18, [store.Notice("new", "test-cafe-mitte", "", "events:18:x", 1.0)])
-    await services.db.commit()
     await conversation.handle(me, Press(EraseMyData(True).pack()))
     assert await store.districts_of(services.db, 18) == ()
     assert await store.count_for_user(services.db, 18) == 0

@@ -38,15 +38,17 @@ async def test_migration_7_creates_the_tables(db: Database) -> None:
 
 
 async def test_subscriptions_per_district_and_nothing_committed_inside(db: Database) -> None:
-    await store.subscribe(db, 1, "mitte", T0)
-    await db.rollback()  # the caller's unit of work failed: nothing of it stays
+    with pytest.raises(RuntimeError):
+        async with db.unit_of_work():
+            await store.subscribe(db, 1, "mitte", T0)
+            raise RuntimeError("the caller's unit of work failed: nothing of it stays")
     assert await store.districts_of(db, 1) == ()
 
     await store.subscribe(db, 1, "mitte", T0)
     await store.subscribe(db, 1, "mitte", T0 + 5)  # twice: still one, from the first time
     await store.subscribe(db, 1, "charlottenburg-wilmersdorf", T0 + 10)
     await store.subscribe(db, 2, "mitte", T0)  # no users row (erased meanwhile): no news for nobody
-    await users.save(db, UserRecord(1, "ar"))  # commits the unit of work
+    await users.save(db, UserRecord(1, "ar"))
     assert await store.districts_of(db, 1) == ("charlottenburg-wilmersdorf", "mitte")
     assert await store.subscribers(db) == [
         store.Subscriber(1, "ar", ("charlottenburg-wilmersdorf", "mitte"), T0)
@@ -63,7 +65,6 @@ async def test_notices_and_first_sightings_are_kept_once(db: Database) -> None:
     await store.record(db, 1, [store.Notice("reminder", "cafe", "2026-12-08T16:00", "events:1:other", T0 + 1)])
     await store.note_seen(db, ["cafe", "fest"], T0)
     await store.note_seen(db, ["cafe", "new"], T0 + 100)
-    await db.commit()
     assert await store.notices(db, 1) == [notice]
     assert await store.first_seen(db) == {"cafe": T0, "fest": T0, "new": T0 + 100}
     assert await store.count_for_user(db, 1) == 1 and await store.count_for_user(db, 2) == 0
@@ -73,11 +74,9 @@ async def test_forget_user_leaves_nothing_and_cancels_queued_news(db: Database) 
     for user_id in (1, 2):
         await store.subscribe(db, user_id, "mitte", T0)
         await store.record(db, user_id, [store.Notice("new", "cafe", "", f"events:{user_id}:d", T0)])
-        await outbox.add(db, user_id, store.PURPOSE, OutMessage("Neu: Test-Café"), commit=False)
-    await outbox.add(db, 1, "answer", OutMessage("a caseworker's answer"), commit=False)
-    await db.commit()
+        await outbox.add(db, user_id, store.PURPOSE, OutMessage("Neu: Test-Café"))
+    await outbox.add(db, 1, "answer", OutMessage("a caseworker's answer"))
     await store.forget_user(db, 1)
-    await db.commit()
     assert await store.districts_of(db, 1) == () and await store.notices(db, 1) == []
     assert await store.districts_of(db, 2) == ("mitte",) and len(await store.notices(db, 2)) == 1
     assert await rows(db, "SELECT chat_id, purpose, status, payload FROM outbox ORDER BY id") == [
@@ -102,7 +101,6 @@ async def test_retention_forgets_old_news_but_keeps_subscriptions(db: Database) 
         " VALUES (1, 'events', '{}', 'sent', ?, ?, ?), (1, 'events', '{\"text\": \"x\"}', 'sent', ?, ?, ?)",
         (old, old, old, recent, recent, recent),
     )
-    await db.commit()
     purged = await retention.purge(db, days, now)
     assert purged.event_news == 2  # one notice, one outbox row's Telegram id
     assert [n.event_id for n in await store.notices(db, 1)] == ["recent"]
