@@ -182,8 +182,12 @@ def _community_score(org: Organisation, named: frozenset[str], vocabulary: Vocab
             total += WEIGHT_COMMUNITY
             continue
         related = vocabulary.broader(community) | vocabulary.narrower(community)
-        theme = vocabulary.communities[community].theme
-        if related & set(org.communities) or (theme is not None and theme in org.themes):
+        words = vocabulary.communities[community]
+        if (
+            related & set(org.communities)
+            or (words.theme is not None and words.theme in org.themes)
+            or set(words.languages) & set(org.languages)
+        ):
             total += WEIGHT_RELATED_COMMUNITY
     return total
 

@@ -49,6 +49,8 @@ class CommunityWords(WordLists):
     broader: tuple[str, ...] = ()  # wider communities whose organisations serve this one too
     # organisations with this theme serve the community too: a queer group is one whether or not it lists it
     theme: Theme | None = None
+    # a community defined by its language (persian-speaking: fa): organisations where it is spoken serve it too
+    languages: tuple[str, ...] = ()
 
 
 class EverydayWords(_Frozen):
