@@ -23,7 +23,7 @@ from .schema import _Frozen
 
 # Arabic joins "and", "with", "for", "the" to the next word (للسوريين, والسوريات, بالعربي): these are taken
 # off before a word is looked up, longest first, as long as a real word (3+ letters) is left.
-ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")  # not ك: Persian کارمند is no Armenian
 ARABIC_STEM_MIN = 3
 # A stem with `*` shorter than this would match unrelated words ("ara*" in "araba", a car in Turkish).
 STAR_STEM_MIN = 3
