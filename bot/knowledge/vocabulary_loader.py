@@ -52,6 +52,9 @@ def _check(data: VocabularyFile, path: Path, positions: Positions) -> list[Probl
                 problem(("communities", cid, "broader", index), f"broader community {wider!r} is not in this file")
             elif wider == cid:
                 problem(("communities", cid, "broader", index), f"{cid!r} cannot be broader than itself")
+        for index, code in enumerate(community.languages):
+            if not (len(code) == 2 and code.isascii() and code.isalpha() and code.islower()):
+                problem(("communities", cid, "languages", index), f"{code!r} is not an ISO 639-1 language code")
         for lang, words in community.by_language().items():
             for index, word in enumerate(words):
                 where = ("communities", cid, lang, index)

@@ -101,6 +101,8 @@ def test_the_vocabulary_file_is_not_read_as_an_organisation(kdir: Path) -> None:
         (lambda d: d["communities"]["afghan"].pop("fa"), "afghan:", "missing required field 'communities.afghan.fa'"),
         (lambda d: d["communities"].update(Kurdish=words("kurd*")), "Kurdish:",
          "community id 'Kurdish' must be lowercase English words joined by '-'"),
+        (lambda d: d["communities"]["afghan"].update(languages=["Dari"]), "- Dari",
+         "'Dari' is not an ISO 639-1 language code"),
         (lambda d: d["communities"]["arab"].update(broader=["syrian"]), "arab:",
          "broader communities of 'arab' lead back to it"),
     ],
