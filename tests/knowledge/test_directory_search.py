@@ -219,3 +219,22 @@ def test_every_real_organisation_is_found_by_a_natural_query() -> None:
     for org_id, (lang, text) in REAL_QUERIES.items():
         if org_id in active:
             assert org_id in [o.id for o in search_organisations(real, text, lang)], (org_id, text)
+
+
+def test_the_reported_mistakes_on_the_real_directory() -> None:
+    """Issue 16's examples: a word like "children" no longer brings up someone else's organisation."""
+    from kbkit import REAL_KNOWLEDGE
+
+    real = load(REAL_KNOWLEDGE, dt.date.today())
+    for lang, text in (
+        ("en", "are there Vietnamese associations in Mitte where children learn Vietnamese?"),
+        ("en", "a Ghanaian group to celebrate independence day"),
+        ("en", "Eritrean community"),
+        ("en", "Georgian community"),
+        ("ar", "jam3iya eritriya"),
+        ("ru", "gruzinskaya obshchina"),
+    ):
+        assert search_organisations(real, text, lang) == (), text
+    for lang, text in (("en", "a group of Ukrainian mums in Mitte"), ("uk", "група українських мам у Мітте")):
+        found = search_organisations(real, text, lang)
+        assert found and all("ukrainian" in org.communities for org in found), [o.id for o in found]
