@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import cli_ask, cli_events_export, cli_kb, cli_report, cli_run
+from bot import cli_ask, cli_events, cli_kb, cli_report, cli_run
 from bot.settings import Settings, SettingsError
 
 
@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ask.add_parser(sub)
     cli_run.add_parsers(sub)
     cli_report.add_parser(sub)
-    cli_events_export.add_parser(sub)
+    cli_events.add_parser(sub)  # `events send-due` and `events export` (bot/cli_events_export.py)
     return parser
 
 

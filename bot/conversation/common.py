@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .context import Turn
-from .protocol import AskPerson, OrgMenu, ShowMenu, TopicPage
+from .protocol import AskPerson, OrgMenu, ShowEvents, ShowMenu, TopicPage
 from .replies import Button, Reply
 
 Rows = tuple[tuple[Button, ...], ...]
@@ -23,6 +23,8 @@ def topics_menu(turn: Turn, edit: bool = False) -> list[Reply]:
     ]
     rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
     rows += ((turn.button("buttons.organisations", OrgMenu()),),)  # associations, communities, speakers
+    if any(event.active for event in turn.kb.events):
+        rows += ((turn.button("events.button", ShowEvents()),),)
     return [Reply(turn.t("menu.title"), rows, edit=edit)]
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
+from html import escape
 from typing import Literal
 
 from bot.languages import DEFAULT, normalise_code
 from bot.storage import users
+from bot.storage.unit import is_fault
 from bot.storage.users import UserRecord
 
 from . import protocol
@@ -59,21 +61,48 @@ class Conversation:
         self.limiter = RateLimiter(services.settings.user_rate_limit)
 
     async def handle(self, sender: Sender, incoming: Incoming) -> list[Reply]:
+        """One turn as one unit of work: user state, question log, tickets and outbox rows are committed
+        together at its end, or nothing is. Called inside a caller's unit (a Telegram update), it joins it
+        and a failure is left to that caller; on its own (console chat, tests) a failure is answered here."""
         verdict = self.limiter.check(sender.user_id)
         if verdict == "drop":
             return []
-        turn = await self._turn(sender)
-        if verdict == "notify":
-            return [Reply(turn.t("errors.rate_limited"))]
+        db = self.services.db
+        owner = db.current_unit() is None
         try:
-            replies = await self._dispatch(turn, incoming)
-        except Exception:
-            log.exception("flow failed for %s", type(incoming).__name__)
-            await self.services.db.rollback()
-            return [Reply(turn.t("errors.generic"))]
-        if not turn.erased:
-            await users.save(self.services.db, turn.user)  # committed before anything is sent
+            async with db.unit_of_work():
+                turn = await self._turn(sender)
+                if verdict == "notify":
+                    return [Reply(turn.t("errors.rate_limited"))]
+                replies = await self._dispatch(turn, incoming)
+                if not turn.erased:
+                    await users.save(db, turn.user)
+        except Exception as exc:
+            if not owner:
+                raise
+            return await self.failure_replies(sender, incoming, exc)
         return replies
+
+    async def failure_replies(self, sender: Sender, incoming: Incoming, exc: BaseException) -> list[Reply]:
+        """What the person hears when their turn was rolled back: "try again later" when the database cannot
+        store anything (full disk, I/O error, read-only), else the generic error."""
+        if is_fault(exc):
+            key = "errors.try_later"  # the unit of work logged the fault at ERROR
+        else:
+            log.error("flow failed for %s", type(incoming).__name__, exc_info=exc)
+            key = "errors.generic"
+        return [Reply(escape(self.services.locales.t(await self.language(sender), key)))]
+
+    async def language(self, sender: Sender) -> str:
+        """The person's stored language, else Telegram's (the database may be what failed)."""
+        try:
+            async with self.services.db.unit_of_work():
+                record = await users.get(self.services.db, sender.user_id)
+        except Exception:  # any database failure: fall back to Telegram's language
+            record = None
+        if record is not None:
+            return record.lang
+        return normalise_code(sender.language_code) or DEFAULT
 
     async def _turn(self, sender: Sender) -> Turn:
         record = await users.get(self.services.db, sender.user_id)

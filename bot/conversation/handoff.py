@@ -137,10 +137,9 @@ async def send(turn: Turn, action: SendDraft) -> list[Reply]:
     ticket = await tickets.get(db, ticket_id)
     assert ticket is not None
     post, more = post_message(turn, ticket, draft, len(files))
-    await outbox.add(db, group, "post", post, ticket_id, f"post:{ticket_id}", False)
+    await outbox.add(db, group, "post", post, ticket_id, f"post:{ticket_id}")
     for number, part in enumerate(more, start=1):  # the rest of a question too long for one message
-        await outbox.add(db, group, "followup", texts.to_ticket(ticket, part), ticket_id, f"post:{ticket_id}:{number}",
-                         False)
+        await outbox.add(db, group, "followup", texts.to_ticket(ticket, part), ticket_id, f"post:{ticket_id}:{number}")
     await queue_attachments(turn, ticket, files)  # after the post: they answer it, in this order
     turn.awaiting, turn.user.draft, turn.user.pending_question = None, None, None
     eta = texts.eta(services.locales, turn.lang, services.settings.caseworker_hours, services.clock())
@@ -177,17 +176,17 @@ async def queue_attachments(turn: Turn, ticket: Ticket, files: list[Attachment])
     await attachments.attach(db, [f.id for f in files], ticket.id)
     for file in files:
         for part, message in enumerate(texts.attachment_messages(turn.services.locales, ticket, file)):
-            await outbox.add(db, group, "attachment", message, ticket.id, f"attachment:{file.id}:{part}", False)
+            await outbox.add(db, group, "attachment", message, ticket.id, f"attachment:{file.id}:{part}")
 
 
 async def reopen_if_closed(turn: Turn, ticket: Ticket) -> bool:
-    """A message added to a recently closed ticket reopens it, and the group is told. No commit."""
+    """A message added to a recently closed ticket reopens it, and the group is told."""
     db, group = turn.services.db, turn.services.settings.caseworker_chat_id
     if ticket.is_open or group is None:
         return False
     await tickets.set_status(db, ticket.id, "open")
     notice = texts.desk_notice(turn.services.locales, ticket, "desk.reopened_by_user")
-    await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
+    await outbox.add(db, group, "notice", notice, ticket.id)
     return True
 
 
@@ -199,8 +198,7 @@ async def follow_up(turn: Turn, ticket: Ticket, text: str, urgent: bool = False)
     reopen = await reopen_if_closed(turn, ticket)
     await tickets.add_message(db, ticket.id, "user", text)
     message = texts.to_ticket(ticket, texts.followup(turn.services.locales, ticket.id, text, urgent))
-    await outbox.add(db, group, "followup", message, ticket.id, commit=False)
-    await db.commit()
+    await outbox.add(db, group, "followup", message, ticket.id)
     key = "handoff.emergency_added" if urgent else "handoff.reopened" if reopen else "handoff.followup_added"
     return [Reply(turn.t(key, ticket=ticket.id))]
 
@@ -251,8 +249,7 @@ async def close_by_user(turn: Turn, action: CloseMyTicket) -> list[Reply]:
     await tickets.set_status(db, ticket.id, "closed")
     if group is not None:
         notice = texts.desk_notice(turn.services.locales, ticket, "desk.closed_by_user")
-        await outbox.add(db, group, "notice", notice, ticket.id, commit=False)
-    await db.commit()
+        await outbox.add(db, group, "notice", notice, ticket.id)
     return [Reply(turn.t("handoff.closed", ticket=ticket.id), edit=True)]
 
 
@@ -261,7 +258,6 @@ async def rate(turn: Turn, action: RateAnswer) -> list[Reply]:
     if ticket is None:
         return []
     await tickets.set_rating(turn.services.db, ticket.id, action.helpful)
-    await turn.services.db.commit()
     return [Reply(turn.t("ticket.rated"))]
 
 
@@ -273,7 +269,7 @@ async def own_ticket(turn: Turn, ticket_no: int) -> Ticket | None:
 
 async def withdraw_user(turn: Turn) -> None:
     """/deletemydata: erase ticket texts, cancel their pending posts, take the bot's posts with the person's text
-    out of the group (deleted, or overwritten where Telegram refuses), tell the group. No commit."""
+    out of the group (deleted, or overwritten where Telegram refuses), tell the group."""
     db, settings, locales = turn.services.db, turn.services.settings, turn.services.locales
     mine = await tickets.withdraw_for_user(db, turn.user.user_id)
     ids = [t.id for t in mine]
@@ -282,13 +278,13 @@ async def withdraw_user(turn: Turn) -> None:
     await attachments.delete_for_user(db, turn.user.user_id, ids)
     for chat_id, message_id, ticket_id in posts:
         removal = texts.removal(locales, ticket_id, message_id)
-        await outbox.add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}", False)
+        await outbox.add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}")
     for ticket in (t for t in mine if t.is_open or t.group_message_id is not None):
         group = settings.desk_chat(ticket.kind)  # the caseworkers', or the speaker broker's group
         if group is None:
             continue
         notice = texts.desk_notice(locales, ticket, "desk.withdrawn" if ticket.is_open else "desk.erased")
-        await outbox.add(db, group, "notice", notice, ticket.id, f"withdrawn:{ticket.id}", False)
+        await outbox.add(db, group, "notice", notice, ticket.id, f"withdrawn:{ticket.id}")
 
 
 FLOW = Flow(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.storage import attachments, questions, tickets, users
+from bot.storage import events as event_news
 
 from .context import Turn
 from .district import district_label
@@ -24,6 +25,8 @@ async def show(turn: Turn, args: str = "") -> list[Reply]:
         questions=await questions.count_for_user(db, turn.user.user_id),
         tickets=await tickets.count_for_user(db, turn.user.user_id),
         attachments=await attachments.count_for_user(db, turn.user.user_id),
+        events=", ".join(turn.raw(f"district.{d}") for d in await event_news.districts_of(db, turn.user.user_id))
+        or turn.raw("events.mydata_none"),
     )
     requests = await tickets.count_for_user(db, turn.user.user_id, kind="speaker")
     if requests:  # before /deletemydata, under the other counts
@@ -45,9 +48,12 @@ async def confirm(turn: Turn, args: str = "") -> list[Reply]:
 async def erase(turn: Turn, action: EraseMyData) -> list[Reply]:
     if not action.confirmed:
         return [Reply(turn.t("deletemydata.cancelled"), edit=True)]
-    await withdraw_user(turn)  # same transaction as the deletion below
-    await users.delete_all(turn.services.db, turn.user.user_id)  # commits
-    await turn.services.db.checkpoint()  # no copy of the erased texts stays in the -wal file
+    db = turn.services.db
+    async with db.unit_of_work() as tx:  # the turn's unit: the erasure is committed with it, all or nothing
+        await withdraw_user(turn)
+        await event_news.forget_user(db, turn.user.user_id)
+        await users.delete_all(db, turn.user.user_id)
+        tx.checkpoint_after_commit()  # no copy of the erased texts stays in the -wal file
     turn.erased = True
     # nothing is kept, not even the language: the person chooses again instead of getting Telegram's guess
     return [Reply(turn.t("deletemydata.done"), edit=True), Reply(turn.t("language.choose"), language_picker(turn))]

@@ -263,6 +263,42 @@ class SpeakerCancel(Action):
     code: ClassVar[str] = "SX"
 
 
+@dataclass(frozen=True)
+class ShowEvents(Action):
+    """The events list of the user's own district (asked first when unknown)."""
+
+    code: ClassVar[str] = "EM"
+
+
+@dataclass(frozen=True)
+class EventsPage(Action):
+    """The upcoming events of a district ("all": both districts), one page of them."""
+
+    code: ClassVar[str] = "EL"
+    district: str
+    page: int
+
+
+@dataclass(frozen=True)
+class EventDetails(Action):
+    """"More" about one event, and the way back to the list it was picked from."""
+
+    code: ClassVar[str] = "ED"
+    gen: str
+    event: int  # position in the knowledge base's events
+    back: int  # the list it was picked from: a view and page, packed by bot/conversation/events.py
+
+
+@dataclass(frozen=True)
+class SubscribeEvents(Action):
+    """Event news for a district on or off ("all" with on=False: every district off)."""
+
+    code: ClassVar[str] = "ES"
+    district: str
+    on: bool
+    back: int  # the list it was pressed under, shown again with the new state (as in EventDetails)
+
+
 # --- the caseworkers' buttons under a ticket post --------------------------------------------
 
 
@@ -292,7 +328,7 @@ ACTIONS: dict[str, type[Action]] = {
         SetLanguage, SetDistrict, ShowMenu, TopicPage, ShowEntry, ShowVenue, Feedback, NoneOfThese, AskPerson,
         SendDraft, ToggleName, CancelDraft, CloseMyTicket, AddToTicket, AddFilesToTicket, RateAnswer, EraseMyData,
         OrgMenu, OrgChoose, OrgsByTheme, OrgsByLanguage, OrgsNear, OrgsForQuestion, ShowOrg,
-        SpeakerStart, SpeakerSend, SpeakerCancel,
+        SpeakerStart, SpeakerSend, SpeakerCancel, ShowEvents, EventsPage, EventDetails, SubscribeEvents,
         ClaimTicket, CloseTicket, SendEntryToUser,
     )
 }
@@ -308,7 +344,7 @@ def unpack(data: str | None) -> Action | None:
 
 
 def knowledge_tag(kb: KnowledgeBase) -> str:
-    """A short version tag of the active entries' and the organisations' order: buttons from another version
-    are stale."""
-    ids = [*(e.id for e in kb.active), "#", *(o.id for o in kb.organisations)]
+    """A short version tag of the active entries', the organisations' and the events' order: buttons from
+    another version are stale."""
+    ids = [*(e.id for e in kb.active), "#", *(o.id for o in kb.organisations), *(f"event:{e.id}" for e in kb.events)]
     return hashlib.blake2s("|".join(ids).encode(), digest_size=3).hexdigest()

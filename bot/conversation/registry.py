@@ -158,6 +158,10 @@ class Registry:
         """The newcomers' commands, in declaration order: Telegram's command menu and /help."""
         return tuple(name for name, c in self.commands.items() if c.audience is Audience.USER)
 
+    def desk_menu(self) -> tuple[str, ...]:
+        """The caseworkers' commands, in declaration order: the command menu of their group."""
+        return tuple(self.desk.commands)
+
 
 def _put(table: dict[Any, Any], key: object, value: object) -> None:
     if key in table:

@@ -137,7 +137,7 @@ async def send(turn: Turn, action: SpeakerSend) -> list[Reply]:
     db = turn.services.db
     text = request_text(turn, form)
     ticket_id = await tickets.create(db, turn.user.user_id, turn.lang, text, None, [], kind="speaker")
-    await outbox.add(db, group, "post", post_message(turn, ticket_id, text), ticket_id, f"post:{ticket_id}", False)
+    await outbox.add(db, group, "post", post_message(turn, ticket_id, text), ticket_id, f"post:{ticket_id}")
     turn.awaiting, turn.user.draft = None, None
     return [Reply(turn.t("speaker.sent", ticket=ticket_id), edit=True)]
 

@@ -71,7 +71,6 @@ async def add_files(turn: Turn, action: AddFilesToTicket) -> list[Reply]:
         return [Reply(turn.t("upload.nothing_to_add"))]
     reopened = await handoff.reopen_if_closed(turn, ticket)
     await handoff.queue_attachments(turn, ticket, files)
-    await db.commit()
     return [Reply(turn.t("handoff.reopened" if reopened else "handoff.followup_added", ticket=ticket.id))]
 
 

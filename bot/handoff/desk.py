@@ -1,11 +1,16 @@
 """The caseworkers' side: group commands, buttons and replies that reach the newcomer.
 
-Everything that must reach someone goes through the outbox, committed before this returns.
+Every caseworker action is one unit of work (`_action`): its ticket changes and outbox rows are committed
+together, or none of them; inside a Telegram update's unit it joins that one. Everything that must reach
+someone goes through the outbox.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from html import escape
+from typing import Concatenate, ParamSpec
 
 from bot.conversation.card import render_card
 from bot.conversation.context import Services
@@ -18,7 +23,23 @@ from bot.storage.db import now
 from bot.storage.outbox import ButtonRows, Confirm, OutMessage
 from bot.storage.tickets import Ticket
 
+from . import failures
+
 MAX_TICKET_DIGITS = 9
+P = ParamSpec("P")
+
+
+def _action(step: Callable[Concatenate[Services, P], Awaitable[list[Reply]]]) -> Callable[
+    Concatenate[Services, P], Awaitable[list[Reply]]
+]:
+    """One caseworker action, one unit of work."""
+
+    @functools.wraps(step)
+    async def run(services: Services, /, *args: P.args, **kwargs: P.kwargs) -> list[Reply]:
+        async with services.db.unit_of_work():
+            return await step(services, *args, **kwargs)
+
+    return run
 
 
 def _t(services: Services, key: str, **values: object) -> str:
@@ -29,6 +50,7 @@ def _refuse(services: Services) -> list[Reply]:
     return [Reply(_t(services, "admin.not_allowed"))]
 
 
+@_action
 async def queue(services: Services, actor: Actor, args: str) -> list[Reply]:
     if not actor.allowed:
         return _refuse(services)
@@ -49,14 +71,17 @@ async def _by_command(services: Services, actor: Actor, args: str, change: str) 
     return await _change(services, actor, change, number)
 
 
+@_action
 async def claim(services: Services, actor: Actor, args: str) -> list[Reply]:
     return await _by_command(services, actor, args, "claim")
 
 
+@_action
 async def close(services: Services, actor: Actor, args: str) -> list[Reply]:
     return await _by_command(services, actor, args, "close")
 
 
+@_action
 async def reopen(services: Services, actor: Actor, args: str) -> list[Reply]:
     return await _by_command(services, actor, args, "reopen")
 
@@ -79,7 +104,6 @@ async def _change(services: Services, actor: Actor, action: str, ticket_id: int)
         await tickets.set_status(db, ticket.id, "open")
         await _tell_user(services, ticket, "reopened", f"reopened:{ticket.id}:{now():.0f}")
         text = _t(services, "desk.reopened", ticket=ticket.id)
-    await db.commit()
     return [Reply(text)]
 
 
@@ -87,7 +111,7 @@ async def _tell_user(services: Services, ticket: Ticket, key: str, dedupe: str) 
     if ticket.user_id is None:
         return
     text = escape(services.locales.t(ticket.lang, user_key(ticket.kind, key), ticket=ticket.id))
-    await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe, False)
+    await outbox.add(services.db, ticket.user_id, "status", OutMessage(text), ticket.id, dedupe)
 
 
 async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thread_id: int | None) -> Ticket | None:
@@ -103,6 +127,7 @@ async def ticket_for(services: Services, chat_id: int, reply_to: int | None, thr
     return None
 
 
+@_action
 async def reply(services: Services, actor: Actor, posted: Posted) -> list[Reply]:
     """A caseworker's message answering a ticket (text, photo or document, or an edit of an answer already
     relayed): stored, queued for the user within Telegram's limits, confirmed on delivery."""
@@ -129,7 +154,6 @@ async def reply(services: Services, actor: Actor, posted: Posted) -> list[Reply]
             await tickets.set_status(db, ticket.id, "claimed", actor.user_id)
         dedupe = f"answer:{posted.chat_id}:{posted.message_id}"
     await _queue_answer(services, ticket, posted, dedupe)
-    await db.commit()
     return []
 
 
@@ -148,7 +172,7 @@ async def _queue_answer(services: Services, ticket: Ticket, posted: Posted, dedu
             media=media,
         )
         key = dedupe if number == 1 else f"{dedupe}:{number}"
-        await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, key, False)
+        await outbox.add(services.db, ticket.user_id, "answer", message, ticket.id, key)
 
 
 def _rating_buttons(services: Services, ticket: Ticket) -> ButtonRows:
@@ -169,6 +193,7 @@ async def _pressed_ticket(services: Services, actor: Actor, pressed: Pressed, ti
     return ticket if ticket is not None and ticket.id == ticket_id and actor.reaches(ticket.kind) else None
 
 
+@_action
 async def claim_button(services: Services, actor: Actor, pressed: Pressed, action: ClaimTicket) -> list[Reply]:
     ticket = await _pressed_ticket(services, actor, pressed, action.ticket)
     if ticket is None:
@@ -176,6 +201,7 @@ async def claim_button(services: Services, actor: Actor, pressed: Pressed, actio
     return await _change(services, actor, "claim", ticket.id)
 
 
+@_action
 async def close_button(services: Services, actor: Actor, pressed: Pressed, action: CloseTicket) -> list[Reply]:
     ticket = await _pressed_ticket(services, actor, pressed, action.ticket)
     if ticket is None:
@@ -183,6 +209,7 @@ async def close_button(services: Services, actor: Actor, pressed: Pressed, actio
     return await _change(services, actor, "close", ticket.id)
 
 
+@_action
 async def send_entry(services: Services, actor: Actor, pressed: Pressed, action: SendEntryToUser) -> list[Reply]:
     ticket = await _pressed_ticket(services, actor, pressed, action.ticket)
     if ticket is None:
@@ -201,7 +228,35 @@ async def send_entry(services: Services, actor: Actor, pressed: Pressed, action:
     return [Reply(_t(services, "desk.entry_queued", title=title, ticket=ticket.id))]
 
 
+@_action
+async def failed(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/failed: the deliveries that failed for good, newest first."""
+    if not actor.allowed:
+        return _refuse(services)
+    items, total = await outbox.failed(services.db, failures.LISTED)
+    return [Reply(failures.failed_listing(services.locales, items, total))]
+
+
+@_action
+async def retry(services: Services, actor: Actor, args: str) -> list[Reply]:
+    """/retry N: a failed delivery is queued again (committed with the update; the worker is woken after it)."""
+    if not actor.allowed:
+        return _refuse(services)
+    number = _number(args)
+    if number is None:
+        return [Reply(_t(services, "desk.retry_usage"))]
+    before = await outbox.requeue(services.db, number, now())
+    if before is None:
+        return [Reply(_t(services, "desk.retry_unknown", number=number))]
+    if before == "erased":
+        return [Reply(_t(services, "desk.retry_erased", number=number))]
+    if before != "failed":
+        state = services.locales.t(DESK_LANG, f"desk.delivery_{before}")
+        return [Reply(_t(services, "desk.retry_not_failed", number=number, state=state))]
+    return [Reply(_t(services, "desk.retried", number=number))]
+
+
 DESK = DeskFlow(
-    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen},
+    commands={"queue": queue, "claim": claim, "close": close, "reopen": reopen, "failed": failed, "retry": retry},
     buttons={ClaimTicket: claim_button, CloseTicket: close_button, SendEntryToUser: send_entry},
 )

@@ -149,6 +149,7 @@ class Intents(_Frozen):
     speaker: tuple[str, ...] = ()
     # the office that brokers speakers and experts, shown when speaker requests cannot be passed on
     speaker_office: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # "what's on", "Veranstaltungen": the events list instead of a service
 
 
 BerlinDistrict = Literal[

@@ -13,6 +13,9 @@ from .normalize import normalise, script_of
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
+# "Veranstaltungen diesen Monat?" asks for the events list; a long message that mentions an event
+# ("the Jobcenter sent me to an info event about ...") is a question about a service
+_EVENTS_MAX_WORDS = 10
 _ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
 
 
@@ -64,6 +67,7 @@ class IntentMatcher:
     urgent: re.Pattern[str]
     organisation: re.Pattern[str]
     speaker: re.Pattern[str]
+    events: re.Pattern[str]
 
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
@@ -81,6 +85,7 @@ class IntentMatcher:
             urgent=_pattern(intents.urgent_legal),
             organisation=_pattern(intents.organisation),
             speaker=_pattern(intents.speaker),
+            events=_pattern(intents.events),
         )
 
     def without_smalltalk(self, text: str) -> str:
@@ -145,6 +150,10 @@ class IntentMatcher:
             rest = pattern.sub(" ", rest)
             rest = f" {' '.join(rest.split())} "
         return " ".join(rest.split())
+
+    def asks_events(self, text: str) -> bool:
+        """A short message asking what is on: "what's on this month", "Veranstaltungen", "فعاليات"."""
+        return len(normalise(text).split()) <= _EVENTS_MAX_WORDS and _found(self.events, text)
 
     def is_gibberish(self, text: str) -> bool:
         """No words to answer: keyboard mash, markup, punctuation or emoji only.

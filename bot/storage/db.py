@@ -7,9 +7,13 @@ import contextlib
 import logging
 import sqlite3
 import time
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import aiosqlite
+
+from . import unit
+from .unit import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -134,13 +138,44 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbound_updates_pending ON inbound_updates(update_id) WHERE processed_at IS NULL;
     """,
-    # 5: another branch's migration; the integrator puts it here (this placeholder changes nothing)
-    "SELECT 1;",
+    # 5: the outbox's delivery steps (bot/telegram/outbox_worker.py): 'sending' while a request may be under way,
+    # why a row failed (send_policy.Failure) and when, for /failed and /retry
+    """
+    ALTER TABLE outbox ADD COLUMN failure TEXT;
+    ALTER TABLE outbox ADD COLUMN failed_at REAL;
+    DROP INDEX outbox_pending_chat;
+    CREATE INDEX outbox_waiting_chat ON outbox(chat_id, id) WHERE status IN ('pending', 'sending');
+    CREATE INDEX outbox_failed ON outbox(failed_at) WHERE status = 'failed';
+    """,
     # 6: what a ticket is: a question for the caseworkers, or a speaker request for the coordination office's
     # group (BROKER_CHAT_ID); both share the ticket machinery (posts, replies, outbox, retention, erasure)
     """
     ALTER TABLE tickets ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';
     CREATE INDEX tickets_user_kind ON tickets(user_id, kind);
+    """,
+    # 7: event news (bot/storage/events.py): who wants it for which district, what each person was sent (so a
+    # restart sends nothing twice, and the weekly cap can count), and when the bot first saw each event
+    """
+    CREATE TABLE event_subscriptions (
+        user_id INTEGER NOT NULL,
+        district TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        PRIMARY KEY (user_id, district)
+    );
+    CREATE TABLE event_notices (
+        user_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        batch TEXT NOT NULL,
+        queued_at REAL NOT NULL,
+        PRIMARY KEY (user_id, kind, event_id, occurrence)
+    );
+    CREATE INDEX event_notices_queued ON event_notices(queued_at);
+    CREATE TABLE events_seen (
+        event_id TEXT PRIMARY KEY,
+        first_seen REAL NOT NULL
+    );
     """,
 )
 
@@ -150,11 +185,13 @@ class DatabaseUnavailable(RuntimeError):
 
 
 class Database:
-    """Owns the connection; repositories get it passed in and never open their own."""
+    """Owns the connection; repositories get it passed in and never open their own. Everything that uses the
+    connection does so inside `unit_of_work()` (bot/storage/unit.py): one transaction per unit, committed once."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._lock = asyncio.Lock()  # one unit of work at a time on the shared connection
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
     @classmethod
@@ -165,7 +202,8 @@ class Database:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
                 await asyncio.to_thread(_probe, path)  # fails before aiosqlite starts a thread
-            conn = await aiosqlite.connect(str(path))
+            # no implicit transactions: a unit of work begins and commits its own (bot/storage/unit.py)
+            conn = await aiosqlite.connect(str(path), isolation_level=None)
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=NORMAL")
@@ -192,18 +230,22 @@ class Database:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
 
-    async def commit(self) -> None:
-        """End the current transaction: what was written is durable before anyone is told."""
-        await self.conn.commit()
+    def unit_of_work(self, durable: bool = False) -> AbstractAsyncContextManager[UnitOfWork]:
+        """`async with db.unit_of_work() as tx:` one transaction, committed once at the end, rolled back entirely
+        when anything inside raises; inside another unit of the same task it joins that one. `durable`: the
+        commit is synced to the disk before it returns (synchronous=FULL for this one commit), for a promise
+        made outside the machine right after it (an update acknowledged to Telegram)."""
+        return unit.unit_of_work(self, self._lock, durable)
 
-    async def rollback(self) -> None:
-        """Drop what a failed step wrote, so the next step does not commit half of it."""
-        await self.conn.rollback()
+    def current_unit(self) -> UnitOfWork | None:
+        """The unit this task has open here, if any."""
+        return unit.current(self)
 
     async def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database file and truncate it, so text deleted (and zeroed, see
-        secure_delete) leaves no older copy in the -wal file. Call after a commit. False when a reader in another
-        process, or a transaction still open on this connection, kept it from completing; the next one catches up."""
+        secure_delete) leaves no older copy in the -wal file; a unit of work asks for it with
+        `tx.checkpoint_after_commit()`. False when a reader in another process, or a transaction still open on this
+        connection, kept it from completing; the next one catches up."""
         row = None
         if not self.conn.in_transaction:  # another step's open transaction: SQLite would refuse ("locked")
             try:

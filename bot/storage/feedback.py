@@ -10,7 +10,6 @@ async def record(db: Database, user_id: int, entry_id: str, helpful: bool) -> No
         "INSERT INTO feedback (user_id, entry_id, helpful, created_at) VALUES (?, ?, ?, ?)",
         (user_id, entry_id, int(helpful), now()),
     )
-    await db.conn.commit()
 
 
 async def helpful_rate(db: Database) -> tuple[int, int]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .db import Database, now
 
 KEEP_TOMBSTONES = 86400.0  # Telegram keeps unacknowledged updates for 24 hours
-STORE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -22,33 +21,23 @@ class Stored:
 
 
 async def store(db: Database, update_id: int, chat_id: int | None, payload: str) -> bool:
-    """Insert and commit, and read it back: True once the row is committed and was new, False when the
-    update_id was known already (pending or processed).
-
-    The connection is shared with the flows, and a flow that fails rolls back whatever is open on it: a
-    rollback landing between our INSERT and our COMMIT would drop the row unseen. The row is therefore
-    looked up after the commit (a found row is committed: nobody else inserts this id) and written again
-    when it is missing."""
-    for _ in range(STORE_ATTEMPTS):
-        cursor = await db.conn.execute(
-            "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
-            (update_id, chat_id, payload, now()),
-        )
-        new = bool(cursor.rowcount)
-        await db.conn.commit()
-        async with db.conn.execute("SELECT 1 FROM inbound_updates WHERE update_id = ?", (update_id,)) as found:
-            if await found.fetchone() is not None:
-                return new
-    raise RuntimeError(f"update {update_id} was rolled back {STORE_ATTEMPTS} times")
+    """Insert: True when the update_id was new, False when it was known already (pending or processed).
+    The caller's unit of work commits it (bot/telegram/inbound.py: before Telegram is told)."""
+    cursor = await db.conn.execute(
+        "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
+        (update_id, chat_id, payload, now()),
+    )
+    return bool(cursor.rowcount)
 
 
-async def pending(db: Database, limit: int = 50) -> list[Stored]:
-    """Unprocessed updates, oldest update_id first (so each chat's updates come in their order)."""
-    async with db.conn.execute(
-        "SELECT update_id, payload FROM inbound_updates WHERE processed_at IS NULL ORDER BY update_id LIMIT ?",
-        (limit,),
-    ) as cursor:
-        rows = await cursor.fetchall()
+async def pending(db: Database, limit: int = 50, after: int | None = None) -> list[Stored]:
+    """Unprocessed updates, oldest update_id first (so each chat's updates come in their order); `after`
+    skips those up to that id (ones this process gave up on but could not mark, see InboundProcessor)."""
+    rows = await db.conn.execute_fetchall(
+        "SELECT update_id, payload FROM inbound_updates WHERE processed_at IS NULL AND update_id > ?"
+        " ORDER BY update_id LIMIT ?",
+        (-1 if after is None else after, limit),
+    )
     return [Stored(int(r[0]), str(r[1] or "")) for r in rows]
 
 
@@ -57,7 +46,6 @@ async def mark_processed(db: Database, update_id: int) -> None:
         "UPDATE inbound_updates SET processed_at = ?, payload = NULL, chat_id = NULL WHERE update_id = ?",
         (now(), update_id),
     )
-    await db.conn.commit()
 
 
 async def purge_processed(db: Database, older_than: float = KEEP_TOMBSTONES) -> int:
@@ -65,7 +53,6 @@ async def purge_processed(db: Database, older_than: float = KEEP_TOMBSTONES) -> 
     cursor = await db.conn.execute(
         "DELETE FROM inbound_updates WHERE processed_at IS NOT NULL AND processed_at < ?", (now() - older_than,)
     )
-    await db.conn.commit()
     return int(cursor.rowcount or 0)
 
 

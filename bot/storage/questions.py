@@ -15,7 +15,6 @@ async def log(
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (user_id, lang, text, action, intent, entry_id, now()),
     )
-    await db.conn.commit()
     return int(cursor.lastrowid or 0)
 
 
@@ -25,7 +24,6 @@ async def mark_outcome(db: Database, user_id: int, outcome: str) -> None:
         "UPDATE questions SET outcome = ? WHERE id = (SELECT MAX(id) FROM questions WHERE user_id = ?)",
         (outcome, user_id),
     )
-    await db.conn.commit()
 
 
 async def count_for_user(db: Database, user_id: int) -> int:

@@ -36,7 +36,7 @@ async def get(db: Database, user_id: int) -> UserRecord | None:
 
 
 async def save(db: Database, user: UserRecord) -> None:
-    """Insert or update, committed before returning so the bot may acknowledge it."""
+    """Insert or update (committed by the unit of work that saves it, with everything else of the turn)."""
     stamp = now()
     await db.conn.execute(
         "INSERT INTO users (user_id, lang, district, created_at, updated_at, pending_question, clarify_rounds,"
@@ -58,15 +58,13 @@ async def save(db: Database, user: UserRecord) -> None:
             int(user.share_name),
         ),
     )
-    await db.conn.commit()
 
 
 async def delete_all(db: Database, user_id: int) -> None:
-    """Erase everything stored about one user, in one transaction."""
+    """Erase everything stored about one user (in the caller's unit of work, with the ticket erasure)."""
     await db.conn.execute("DELETE FROM questions WHERE user_id = ?", (user_id,))
     await db.conn.execute("DELETE FROM feedback WHERE user_id = ?", (user_id,))
     await db.conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
-    await db.conn.commit()
 
 
 async def count_by_language(db: Database) -> dict[str, int]:

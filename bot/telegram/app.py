@@ -5,25 +5,32 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import BotCommand
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram import BotCommand, BotCommandScopeChat
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
+from bot import event_job
 from bot.conversation.context import Services
 from bot.conversation.core import Conversation
-from bot.flows import REGISTRY, USER_COMMANDS
+from bot.conversation.ticket_texts import DESK_LANG
+from bot.event_plan import SEND_AT
+from bot.flows import DESK_COMMANDS, REGISTRY, USER_COMMANDS
+from bot.handoff.send_policy import SendPolicy
 from bot.runtime import Loaded, build_services
 from bot.settings import Settings
 from bot.storage import retention
-from bot.storage.db import now
+from bot.storage.db import Database, now
 from bot.storage.retention import Purged
 
 from . import handlers
 from .inbound import DurableQueue, start_inbound, stop_inbound
 from .outbox_worker import OutboxWorker
+from .rate_limit import SharedLimiter
 
 log = logging.getLogger(__name__)
 DAY_SECONDS = 86400
+EVENT_NEWS_CATCH_UP = 120  # seconds after start-up: a bot that was down at SEND_AT still sends today's news
 
 
 async def register_commands(app: Application, services: Services) -> None:  # type: ignore[type-arg]
@@ -32,13 +39,31 @@ async def register_commands(app: Application, services: Services) -> None:  # ty
         code = lang or "en"
         commands = [BotCommand(name, services.locales.t(code, f"commands.{name}")[:256]) for name in USER_COMMANDS]
         await app.bot.set_my_commands(commands, language_code=lang)
+    group = services.settings.caseworker_chat_id
+    if group is None:
+        return
+    for lang in (*services.locales.languages, None):  # the caseworkers' menu, in the group only
+        code = lang or DESK_LANG
+        commands = [BotCommand(name, services.locales.t(code, f"desk_commands.{name}")[:256]) for name in DESK_COMMANDS]
+        try:
+            await app.bot.set_my_commands(commands, scope=BotCommandScopeChat(group), language_code=lang)
+        except TelegramError as exc:  # not in the group yet: the commands still work when typed
+            log.warning("caseworker group's command menu not set (%s)", type(exc).__name__)
+            return
+
+
+async def worker_database(services: Services) -> Database:
+    """The outbox worker's own connection, so its commits never carry a flow's half-finished step."""
+    path = services.settings.database_path
+    return services.db if str(path) == ":memory:" else await Database.open(path)
 
 
 async def apply_retention(services: Services) -> Purged:
     """Delete what is older than RETENTION_DAYS, then checkpoint so no copy stays in the -wal file."""
     days = services.settings.retention_days
-    purged = await retention.purge(services.db, days, now())
-    await services.db.checkpoint()
+    async with services.db.unit_of_work() as tx:  # one run, one transaction
+        purged = await retention.purge(services.db, days, now())
+        tx.checkpoint_after_commit()
     log.info("retention (%d days): %s", days, purged.summary())  # counts only, never texts
     return purged
 
@@ -47,6 +72,14 @@ async def purge_old_data(context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation = handlers.conversation_of(context)
     await apply_retention(conversation.services)
     conversation.limiter.forget_idle()
+
+
+async def send_event_news(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily event news (bot/event_job.py); the outbox worker is woken for what was queued."""
+    await event_job.send_due(handlers.conversation_of(context).services)
+    worker = context.application.bot_data.get(handlers.WORKER)
+    if isinstance(worker, OutboxWorker):
+        worker.wake()
 
 
 async def _is_forum(app: Application, settings: Settings) -> bool:  # type: ignore[type-arg]
@@ -72,17 +105,20 @@ def build_application(
     """`request` lets tests pass a recording fake; `services` lets them share one database, `loaded`
     one knowledge base and matcher."""
     queue = DurableQueue()  # an update is committed before Telegram is told it arrived (telegram/inbound.py)
+    policy = SendPolicy()  # Telegram's limits, shared by direct replies and the outbox
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         ready = services or await build_services(settings, loaded)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
         await register_commands(app, ready)
-        worker = OutboxWorker(app.bot, ready, forum=await _is_forum(app, settings))
+        worker = OutboxWorker(app.bot, ready, await worker_database(ready), await _is_forum(app, settings), policy)
         app.bot_data[handlers.WORKER] = worker
         if start_worker:
             worker.start()
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
+            app.job_queue.run_daily(send_event_news, time=SEND_AT)
+            app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)  # quiet hours and records decide
         await start_inbound(app, queue, ready.db)
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
@@ -93,6 +129,8 @@ def build_application(
         worker = app.bot_data.get(handlers.WORKER)
         if isinstance(worker, OutboxWorker):
             await worker.stop()
+            if worker.db is not worker.services.db:
+                await worker.db.close()
         conversation = app.bot_data.get(handlers.CONVERSATION)
         if isinstance(conversation, Conversation):
             await conversation.services.semantic.stop()
@@ -109,8 +147,7 @@ def build_application(
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
-    if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    builder = builder.rate_limiter(SharedLimiter(policy, wait=rate_limiter))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: Application = builder.build()  # type: ignore[type-arg]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from html import escape
 
 from telegram import Message, Update
@@ -17,9 +19,12 @@ from bot.conversation.replies import Reply
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import desk
 from bot.settings import Settings
+from bot.storage import outbox
 from bot.storage.outbox import Media
+from bot.storage.unit import AfterCommitFailed, OnFailure
 
-from .render import send
+from .failures import tell_caseworker, tell_newcomer
+from .render import Defer, as_outbox, send
 
 log = logging.getLogger("wegweiser.updates")
 CONVERSATION = "conversation"
@@ -78,7 +83,6 @@ def incoming_of(update: Update, bot_username: str | None = None) -> Incoming | N
 
 
 async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    started = time.perf_counter()
     user = update.effective_user
     chat = update.effective_chat
     incoming = incoming_of(update, context.bot.username)
@@ -87,28 +91,70 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation = conversation_of(context)
     settings = conversation.services.settings
     query = update.callback_query
-    if query is not None:
-        await query.answer()
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
+    step: Callable[[], Awaitable[list[Reply]]]
     desks = settings.desks_of(chat.id)  # the caseworkers' group, the speaker broker's group
     if desks and isinstance(incoming, Press) and pressed is not None:
         actor = Actor(user.id, user.first_name or "", True, user.id in settings.admin_ids, desks)
-        replies = await desk_press(conversation, actor, Pressed(chat.id, pressed.message_id), incoming.data)
+        where, data = Pressed(chat.id, pressed.message_id), incoming.data
+        thread = pressed.message_thread_id if pressed.is_topic_message else None
+
+        async def step() -> list[Reply]:
+            return await desk_press(conversation, actor, where, data)
+
+        tell = tell_caseworker(context.bot, conversation.services, chat.id, where.message_id, thread, query)
         pressed = None  # answers in the group are new messages; the ticket post keeps its buttons
     elif chat.type != "private":
+        if query is not None:
+            await query.answer()
         return
     else:
         name = " ".join(part for part in (user.first_name, user.last_name) if part) or None
         sender = Sender(user.id, user.language_code, user.id in settings.admin_ids, name)
-        replies = await conversation.handle(sender, incoming)
-    await send(context.bot, chat.id, replies, pressed)
-    wake_outbox(context)
-    log.info(
-        "update=%s kind=%s replies=%d ms=%.1f",
-        update.update_id, type(incoming).__name__, len(replies), (time.perf_counter() - started) * 1000,
-    )
+        message = incoming
+
+        async def step() -> list[Reply]:
+            return await conversation.handle(sender, message)
+
+        tell = tell_newcomer(context.bot, chat.id, conversation, sender, incoming, query)
+    await in_unit(context, update, chat.id, step, tell, pressed, type(incoming).__name__)
+
+
+async def in_unit(
+    context: ContextTypes.DEFAULT_TYPE,
+    update: Update,
+    chat_id: int,
+    step: Callable[[], Awaitable[list[Reply]]],
+    tell: OnFailure,
+    pressed: Message | None = None,
+    kind: str = "",
+) -> None:
+    """One update, one unit of work: the step's writes are committed (with the inbound update's "processed"
+    mark: the processor's unit, which this joins), and only then are the replies sent. When it is rolled back,
+    `tell` says so; the exception stops here (logged by whoever tells)."""
+    started = time.perf_counter()
+
+    async def deliver(replies: list[Reply]) -> None:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await send(context.bot, chat_id, replies, pressed, deferrer(conversation_of(context), chat_id))
+        wake_outbox(context)
+        log.info(
+            "update=%s kind=%s replies=%d ms=%.1f",
+            update.update_id, kind, len(replies), (time.perf_counter() - started) * 1000,
+        )
+
+    try:
+        async with conversation_of(context).services.db.unit_of_work() as tx:
+            tx.on_failure(tell)
+            replies = await step()
+            tx.after_commit(functools.partial(deliver, replies))
+    except AfterCommitFailed as exc:  # committed; a reply could not be sent: PTB's error handler logs it
+        raise exc.__cause__ or exc from None
+    except Exception:  # rolled back, and `tell` said so
+        return
     if log.isEnabledFor(logging.DEBUG):
-        log.debug("update=%s input=%r", update.update_id, incoming)
+        log.debug("update=%s input=%r", update.update_id, incoming_of(update, context.bot.username))
 
 
 async def desk_press(conversation: Conversation, actor: Actor, pressed: Pressed, data: str) -> list[Reply]:
@@ -118,6 +164,20 @@ async def desk_press(conversation: Conversation, actor: Actor, pressed: Pressed,
     if handler is None:
         return [Reply(escape(conversation.services.locales.t(DESK_LANG, "desk.stale")))]
     return await handler(conversation.services, actor, pressed, action)
+
+
+def deferrer(conversation: Conversation, chat_id: int) -> Defer:
+    """Replies Telegram holds back (a flood wait in this chat) become outbox rows, delivered after the wait."""
+
+    async def defer(replies: list[Reply]) -> None:
+        db = conversation.services.db
+        async with db.unit_of_work():  # after the update's own commit: a unit of its own
+            for reply in replies:
+                message = as_outbox(reply)
+                if message is not None:
+                    await outbox.add(db, reply.to_chat or chat_id, "reply", message)
+
+    return defer
 
 
 def wake_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -157,19 +217,20 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     services = conversation.services
     if incoming is None:  # a command for another bot in the group
         return
-    if isinstance(incoming, Command):
-        if update.edited_message is not None:
-            return  # an edited command is not run twice
-        command = conversation.registry.desk.commands.get(incoming.name.lower())
-        if command is None:
-            replies = [Reply(escape(services.locales.t(DESK_LANG, "desk.usage")))]
-        else:
-            replies = await command(services, actor, incoming.args)
-    else:
-        replies = await desk.reply(services, actor, posted_of(message, update.edited_message is not None))
-    await send(context.bot, message.chat_id, replies)
-    wake_outbox(context)
-    log.info("update=%s kind=group replies=%d", update.update_id, len(replies))
+    if isinstance(incoming, Command) and update.edited_message is not None:
+        return  # an edited command is not run twice
+
+    async def step() -> list[Reply]:
+        if isinstance(incoming, Command):
+            command = conversation.registry.desk.commands.get(incoming.name.lower())
+            if command is None:
+                return [Reply(escape(services.locales.t(DESK_LANG, "desk.usage")))]
+            return await command(services, actor, incoming.args)
+        return await desk.reply(services, actor, posted_of(message, update.edited_message is not None))
+
+    thread = message.message_thread_id if message.is_topic_message else None
+    tell = tell_caseworker(context.bot, services, message.chat_id, message.message_id, thread)
+    await in_unit(context, update, message.chat_id, step, tell, kind="group")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

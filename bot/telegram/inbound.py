@@ -9,18 +9,19 @@ commit raises a TelegramError: polling retries with backoff without moving the o
 500 and Telegram sends the update again.
 
 `InboundProcessor` then feeds the stored updates to `Application.process_update`, oldest update_id first,
-one at a time, and marks each processed right after its handlers returned (replies sent, the flow's writes
-committed). At start-up it first replays what a crash left unprocessed. The window: a crash after a flow
-committed and replied but before the mark is committed replays that update once more; flows are idempotent
-where it matters (a ticket is sent once, caseworker answers and outbox rows carry dedupe keys), so the worst
-case is a repeated bot reply in the private chat. Updates are never lost, they may be processed twice.
+one at a time, each as one unit of work (bot/storage/unit.py): the handlers' writes (user state, question log,
+tickets, outbox rows) and the "processed" mark are committed together, once, and the replies are sent after
+that commit. Anything that raises rolls the whole update back, so nothing is half-written and the update is
+still pending: it is replayed once at once (a transient failure heals), and after a second failure given up
+(the person gets the generic error, the update is marked processed so it cannot block the chat). A database
+fault (full disk, I/O error, read-only) is not retried: the person is asked to try again later and the update
+is given up. At start-up the processor first replays what a crash left unprocessed; a crash after the commit
+but before the replies went out loses those replies (the window is the send itself), never the stored state.
 
-The rows are written on the one shared connection. A second connection was tried and dropped: the
-flows and the outbox worker interleave on the shared connection (one task's SELECT cursor still open
-while another begins a write), and a second writer makes such a read-then-write fail at once with
-SQLITE_BUSY_SNAPSHOT. On the shared connection an inbound commit also commits what a flow has written so
-far, as the outbox worker's commits already do; `inbound.store` reads its row back after the commit, so a
-flow's rollback between our INSERT and COMMIT cannot drop it unseen.
+Everything of the bot's flows shares one connection, and the unit of work's lock lets one unit at a time use
+it: a store waits for the update being processed (never for a reply being sent), and no task can commit or
+roll back another task's half-finished step. Units begin with BEGIN IMMEDIATE, so the outbox worker's own
+connection never meets a read-then-write conflict (SQLITE_BUSY_SNAPSHOT) here.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ from telegram.ext import Application, ContextTypes
 
 from bot.storage import inbound
 from bot.storage.db import Database
+from bot.storage.unit import AfterCommitFailed, UnitFailed, is_fault
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 30.0  # a safety net: new updates wake the processor at once
 BATCH = 50
+ATTEMPTS = 2  # an update whose unit of work raised is replayed once at once, then given up
 PROCESSOR = "inbound_processor"  # bot_data key
 
 
@@ -69,7 +72,8 @@ class DurableQueue(asyncio.Queue[object]):
             raise InboundStoreError("the inbound store is not open yet")
         chat = item.effective_chat
         try:
-            await inbound.store(self._db, item.update_id, chat.id if chat else None, item.to_json())
+            async with self._db.unit_of_work(durable=True):  # on disk even if the power fails after the ack
+                await inbound.store(self._db, item.update_id, chat.id if chat else None, item.to_json())
         except Exception as exc:  # disk full, locked, closed: Telegram must not be told we have it
             log.error("update %s not stored: %s: %s", item.update_id, type(exc).__name__, exc)
             raise InboundStoreError(f"update not stored: {type(exc).__name__}: {exc}") from exc
@@ -85,6 +89,7 @@ class InboundProcessor:
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._given_up_through = -1  # given up but not markable (the database refused): skip until restart
 
     def wake(self) -> None:
         self._wake.set()
@@ -123,7 +128,8 @@ class InboundProcessor:
         done = 0
         async with self._lock:
             while True:
-                rows = await inbound.pending(self.db, BATCH)
+                async with self.db.unit_of_work():
+                    rows = await inbound.pending(self.db, BATCH, self._given_up_through)
                 if not rows:
                     return done
                 for row in rows:
@@ -137,17 +143,50 @@ class InboundProcessor:
             update = Update.de_json(json.loads(row.payload), self.app.bot)
         except Exception as exc:  # unreadable: processing it again would fail again
             log.error("update %s unreadable (%s); skipped", row.update_id, type(exc).__name__)
-            update = None
-        if update is not None:
-            await self.app.process_update(update)
-        await inbound.mark_processed(self.db, row.update_id)
+            await self._give_up(row.update_id)
+            return
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with self.db.unit_of_work() as tx:
+                    tx.final = attempt == ATTEMPTS  # the handlers' failure notices wait for the last try
+                    await self.app.process_update(update)
+                    await inbound.mark_processed(self.db, row.update_id)
+                return
+            except AfterCommitFailed as exc:  # committed and marked; only a reply did not go out
+                log.warning("update %s: replies not sent (%s)", row.update_id, _cause(exc.__cause__ or exc))
+                return
+            except Exception as exc:  # rolled back as a whole: still pending
+                if not is_fault(exc) and attempt < ATTEMPTS:
+                    log.warning("update %s rolled back (%s); replaying it", row.update_id, _cause(exc))
+                    continue
+                if not is_fault(exc):
+                    log.error("update %s failed %d times (%s); given up", row.update_id, attempt, _cause(exc))
+                await self._give_up(row.update_id)
+                return
+
+    async def _give_up(self, update_id: int) -> None:
+        """Mark it processed so it never blocks the queue; when even that cannot be stored, skip it until the
+        next start (the person was told to try again later)."""
+        try:
+            async with self.db.unit_of_work():
+                await inbound.mark_processed(self.db, update_id)
+        except Exception as exc:
+            log.error("update %s given up but not marked (%s); skipped until restart", update_id, _cause(exc))
+            self._given_up_through = max(self._given_up_through, update_id)
+
+
+def _cause(exc: BaseException) -> str:
+    """The error's type, and the database's own words for a fault (never a message text)."""
+    inner = exc.__cause__ if isinstance(exc, UnitFailed) and exc.__cause__ is not None else exc
+    return f"{type(inner).__name__}: {inner}" if is_fault(inner) else type(inner).__name__
 
 
 async def purge_tombstones(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Hourly: forget processed update ids older than a day (their texts went at processing)."""
     processor = context.application.bot_data.get(PROCESSOR)
     if isinstance(processor, InboundProcessor):
-        removed = await inbound.purge_processed(processor.db)
+        async with processor.db.unit_of_work():
+            removed = await inbound.purge_processed(processor.db)
         if removed:
             log.info("inbound: forgot %d processed update ids", removed)
 

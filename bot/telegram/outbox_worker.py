@@ -1,7 +1,13 @@
-"""Deliver the outbox: retries with backoff on network errors, 5xx and 429; blocked users recorded.
+"""Deliver the outbox: one queue per chat, paced by send_policy, on the worker's own database connection.
 
-A delivery that fails for good (Telegram refuses it, or it still fails after the last retry) is reported
-in the caseworkers' group, so nobody waits for an answer that never arrived.
+Each chat's oldest waiting row is its head; `SendPolicy.plan` says which heads may go now (Telegram's limits
+for the whole bot and per chat, each chat's flood wait, answers to newcomers first). Every chosen head is sent
+in its own task, so a chat that waits (429, 5xx backoff, a slow answer) holds back no other chat.
+
+Each row goes through three short transactions, committed here and nowhere else: claim (pending ->
+sending), the request, then the outcome (sent with what follows from it, a retry, or failed with the reports
+it causes). A failure for good is logged at WARNING (ids only), told in the caseworkers' group and, where
+their words did not reach the group, to the newcomer. See README "Delivery guarantees".
 """
 
 from __future__ import annotations
@@ -9,204 +15,176 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
 from html import escape
+from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram import Message
+from telegram.error import TelegramError
 
 from bot.conversation.context import Services
-from bot.conversation.ticket_texts import DESK_LANG, desk_notice, to_ticket
-from bot.storage import outbox, tickets
-from bot.storage.outbox import ButtonRows, OutboxItem, OutMessage
-from bot.storage.tickets import Ticket
+from bot.conversation.ticket_texts import DESK_LANG
+from bot.handoff import failures
+from bot.handoff.send_policy import Failure, Head, SendPolicy, verdict
+from bot.storage import outbox, tickets, users
+from bot.storage.db import Database
+from bot.storage.outbox import OutboxItem, OutMessage
+
+from . import delivery
+from .delivery import Bot
 
 log = logging.getLogger(__name__)
-BACKOFF_BASE = 2.0
-BACKOFF_MAX = 600.0
-IDLE_POLL = 30.0
-REPORTED = frozenset({"post", "followup", "attachment", "answer", "status"})  # a failure is told in the group
+IDLE_POLL = 30.0  # a safety net: new rows wake the worker at once
+COMMIT_ATTEMPTS = 20  # a locked or busy database is retried this often before the outcome is left for later
+COMMIT_PAUSE = 0.25  # seconds between those attempts
+T = TypeVar("T")
 TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to the post, once it is there
 
 
-def _markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    keyboard = [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    return InlineKeyboardMarkup(keyboard)
-
-
 class OutboxWorker:
-    def __init__(self, bot: Bot, services: Services, forum: bool = False) -> None:
+    def __init__(self, bot: Bot, services: Services, db: Database | None = None, forum: bool = False,
+                 policy: SendPolicy | None = None, clock: Callable[[], float] = time.time) -> None:
         self.bot, self.services, self.forum = bot, services, forum
+        self.db = db or services.db  # its own connection in the running bot (telegram/app.py)
+        self.policy = policy or SendPolicy()
+        self.clock = clock
         self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()  # one delivery round at a time, or an item could go out twice
+        self._txn = asyncio.Lock()  # one transaction at a time on the worker's connection
+        self._inflight: dict[int, asyncio.Task[bool]] = {}  # chat id -> its send under way
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._recovered = False
 
     def wake(self) -> None:
         self._wake.set()
 
     def start(self) -> None:
+        self._stopping = False
         self._task = asyncio.create_task(self._run(), name="outbox")
 
     async def stop(self, grace: float = 10.0) -> None:
-        """Let the delivery under way finish (a message sent but not yet marked would go out twice)."""
+        """Stop planning; let the sends under way finish and record their outcome (a message Telegram took
+        but that is not marked sent would go out again after a restart)."""
         self._stopping = True
         self._wake.set()
-        if self._task is not None:
-            try:
-                await asyncio.wait_for(asyncio.shield(self._task), timeout=grace)
-            except TimeoutError:
-                self._task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await self._task
+        task, self._task = self._task, None
+        if task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        pending = list(self._inflight.values())
+        if pending:
+            _, late = await asyncio.wait(pending, timeout=grace)
+            for cut in late:  # left 'sending': sent again at the next start (the unknown-outcome window)
+                cut.cancel()
 
     async def _run(self) -> None:
         while not self._stopping:
+            self._wake.clear()
             try:
-                await self.deliver_due(background=True)
-                wait = await outbox.next_due_in(self.services.db)
+                wait = await self.step()
             except Exception:  # keep delivering after any unexpected error
                 log.exception("outbox round failed")
                 wait = IDLE_POLL
-            self._wake.clear()
             if self._stopping:
                 break
+            timeout = IDLE_POLL if wait is None else max(0.0, min(wait, IDLE_POLL))
             with contextlib.suppress(TimeoutError):
-                timeout = IDLE_POLL if wait is None else min(wait, IDLE_POLL)
                 await asyncio.wait_for(self._wake.wait(), timeout=timeout)
 
-    async def deliver_due(self, background: bool = False) -> int:
-        """Send everything due now; returns how many were sent. The background loop stops early on shutdown."""
-        sent = 0
-        async with self._lock:
-            self.services.db.outbox_touched = False
-            while True:
-                items = await outbox.due(self.services.db)
-                if not items:
-                    return sent
-                for item in items:
-                    if background and self._stopping:
-                        return sent
-                    sent += await self._deliver(item)
-
-    async def _deliver(self, item: OutboxItem) -> int:
-        db = self.services.db
-        delay = min(BACKOFF_MAX, BACKOFF_BASE ** (item.attempts + 1))
-        message: Message | None = None
-        try:
-            if item.purpose == "delete":
-                await self._remove(item)
-            else:
-                message = await self._send(item)
-        except RetryAfter as exc:
-            retry = exc.retry_after
-            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
-            await self._retry(item, float(seconds), "429 retry_after")
-            return 0
-        except Forbidden as exc:
-            await outbox.mark_failed(db, item.id, f"forbidden: {exc.message}")
-            log.warning("outbox item %s (%s) forbidden by Telegram: %s", item.id, item.purpose, exc.message)
-            await self._blocked(item)
-            return 0
-        except BadRequest as exc:
-            await outbox.mark_failed(db, item.id, f"bad request: {exc.message}")
-            log.error("outbox item %s (%s) refused by Telegram: %s", item.id, item.purpose, exc.message)
-            await self._report(item, exc.message)
-            return 0
-        except (NetworkError, TelegramError) as exc:  # network errors, 5xx
-            await self._retry(item, delay, type(exc).__name__)
-            return 0
-        if message is None:
-            await outbox.mark_sent(db, item.id, None)
-        else:
-            await self._after_sent(item, message)
-        return 1
-
-    async def _remove(self, item: OutboxItem) -> None:
-        """Delete one of the bot's messages; where Telegram refuses (in groups only for 48 hours), overwrite it with
-        the item's text and drop its buttons. A message already gone counts as done."""
-        target = item.message.target
-        if target is None:
+    async def recover(self) -> None:
+        """Once: rows a crash left 'sending' may or may not have reached Telegram; they are sent again."""
+        if self._recovered:
             return
-        try:
-            await self.bot.delete_message(item.chat_id, target)
-            return
-        except BadRequest:
-            pass
-        try:
-            await self.bot.edit_message_text(
-                item.message.text, chat_id=item.chat_id, message_id=target, parse_mode=ParseMode.HTML
-            )
-        except BadRequest as exc:
-            if "no text" in exc.message.lower():  # a forwarded photo or document: overwrite its caption
-                await self._recaption(item, target)
-            elif not any(gone in exc.message.lower() for gone in ("not found", "not modified")):
-                raise
+        self._recovered = True
+        ids = await self._transaction(outbox.recover)
+        if ids:
+            log.warning("outbox: %d deliveries were under way at the last stop, outcome unknown, sending again: %s",
+                        len(ids), ids)
 
-    async def _recaption(self, item: OutboxItem, target: int) -> None:
+    async def step(self, paced: bool = True) -> float | None:
+        """Start every send allowed now; seconds until the next may be (None: nothing waits)."""
+        await self.recover()
+        now = self.clock()
+        async with self._txn:  # no read of ours stays open while another task of ours writes
+            rows = await outbox.heads(self.db)
+        heads = [Head(r.id, r.chat_id, r.purpose, r.due_at) for r in rows]
+        chosen, later = self.policy.plan(heads, now, busy=self._inflight, paced=paced)
+        for head in chosen:
+            self._inflight[head.chat_id] = asyncio.create_task(self._deliver_head(head), name=f"outbox-{head.item_id}")
+        self.policy.forget_idle(now)
+        return None if later is None else later - now
+
+    async def deliver_due(self) -> int:
+        """Send everything due now, unpaced (tests and tools); returns how many were delivered."""
+        done = 0
+        while True:
+            await self.step(paced=False)
+            if not self._inflight:
+                return done
+            results = await asyncio.gather(*self._inflight.values())
+            done += sum(results)
+
+    async def settle(self) -> int:
+        """Wait for the sends under way (tests with a fake clock); returns how many were delivered."""
+        return sum(await asyncio.gather(*self._inflight.values())) if self._inflight else 0
+
+    async def _deliver_head(self, head: Head) -> bool:
         try:
-            await self.bot.edit_message_caption(
-                chat_id=item.chat_id, message_id=target, caption=item.message.text, parse_mode=ParseMode.HTML
-            )
-        except BadRequest as exc:
-            if not any(gone in exc.message.lower() for gone in ("not found", "not modified")):
-                raise
+            return await self._deliver(head.item_id)
+        except Exception:
+            log.exception("outbox item %s: delivery step failed", head.item_id)
+            return False
+        finally:
+            self._inflight.pop(head.chat_id, None)
+            self._wake.set()
 
-    async def _retry(self, item: OutboxItem, delay: float, error: str) -> None:
-        await outbox.retry_later(self.services.db, item.id, delay, error)
-        if item.attempts + 1 >= outbox.MAX_ATTEMPTS:  # retry_later gave up on it: that was the last try
-            log.error("outbox item %s (%s) failed %d times: %s", item.id, item.purpose, item.attempts + 1, error)
-            reason = self.services.locales.t(DESK_LANG, "desk.gave_up", attempts=item.attempts + 1, error=error)
-            await self._report(item, reason)
+    async def _deliver(self, item_id: int) -> bool:
+        item = await self._transaction(lambda db: outbox.claim(db, item_id, self.clock()))
+        if item is None:
+            return False
+        try:
+            message = await self._perform(item)
+        except TelegramError as exc:
+            failure, retry_after, error = delivery.classify(exc)
+            await self._failed(item, failure, retry_after, error)
+            return False
+        except Exception as exc:  # a bug or an unexpected library error: retried with backoff, then reported
+            log.exception("outbox item %s (%s): unexpected error", item.id, item.purpose)
+            await self._failed(item, Failure.SERVER, 0.0, type(exc).__name__)
+            return False
+        await self._transaction(lambda db: self._sent(db, item, message))
+        return True
 
-    async def _send(self, item: OutboxItem) -> Message:
+    async def _perform(self, item: OutboxItem) -> Message | None:
+        if item.purpose == "delete":
+            await delivery.remove(self.bot, item)
+            return None
+        return await delivery.send(self.bot, item, await self._where(item))
+
+    async def _where(self, item: OutboxItem) -> delivery.Where:
         m = item.message
-        reply_to, thread_id = m.reply_to, m.thread_id
-        forum = self.forum and item.chat_id == self.services.settings.caseworker_chat_id  # the broker's: replies
-        if item.purpose == "post" and forum and item.ticket_id is not None:
-            thread_id = await self._topic_for(item)
-        elif item.purpose in TO_TICKET_POST and reply_to is None and item.ticket_id is not None:
-            ticket = await tickets.get(self.services.db, item.ticket_id)  # queued before the post went out
+        if item.ticket_id is None:
+            return delivery.Where(m.reply_to, m.thread_id)
+        if item.purpose == "post" and self.forum and item.chat_id == self.services.settings.caseworker_chat_id:
+            async with self._txn:
+                ticket = await tickets.get(self.db, item.ticket_id)
+            if ticket is not None and ticket.thread_id is not None:
+                return delivery.Where(m.reply_to, ticket.thread_id)
+            thread = await delivery.create_topic(self.bot, item)
+            await self._transaction(lambda db: tickets.set_group_post(db, item.ticket_id or 0, None, thread))
+            return delivery.Where(m.reply_to, thread)
+        if item.purpose in TO_TICKET_POST and m.reply_to is None:
+            async with self._txn:
+                ticket = await tickets.get(self.db, item.ticket_id)  # queued before the post went out
             if ticket is not None:
-                reply_to, thread_id = ticket.group_message_id, thread_id or ticket.thread_id
-        markup, caption = _markup(m.buttons), m.text or None
-        if m.media is not None and m.media.kind == "photo":
-            return await self.bot.send_photo(
-                item.chat_id, m.media.file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
-                reply_to_message_id=reply_to, message_thread_id=thread_id, allow_sending_without_reply=True,
-            )
-        if m.media is not None:
-            return await self.bot.send_document(
-                item.chat_id, m.media.file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
-                reply_to_message_id=reply_to, message_thread_id=thread_id, allow_sending_without_reply=True,
-            )
-        return await self.bot.send_message(
-            item.chat_id,
-            m.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            reply_to_message_id=reply_to,
-            message_thread_id=thread_id,
-            allow_sending_without_reply=True,
-            disable_web_page_preview=True,
-        )
+                return delivery.Where(ticket.group_message_id, m.thread_id or ticket.thread_id)
+        return delivery.Where(m.reply_to, m.thread_id)
 
-    async def _topic_for(self, item: OutboxItem) -> int | None:
-        assert item.ticket_id is not None
-        ticket = await tickets.get(self.services.db, item.ticket_id)
-        if ticket is not None and ticket.thread_id is not None:
-            return ticket.thread_id
-        topic = await self.bot.create_forum_topic(item.chat_id, (item.message.topic or "Ticket")[:128])
-        await tickets.set_group_post(self.services.db, item.ticket_id, None, topic.message_thread_id)
-        await self.services.db.commit()
-        return topic.message_thread_id
-
-    async def _after_sent(self, item: OutboxItem, message: Message) -> None:
-        """Mark sent and record follow-ups in one transaction, so a restart never sends twice."""
-        db = self.services.db
-        if item.ticket_id is not None and item.purpose in ("post", "followup", "notice", "attachment"):
+    async def _sent(self, db: Database, item: OutboxItem, message: Message | None) -> None:
+        """Mark sent with what follows from it, in one transaction."""
+        if message is not None and item.ticket_id is not None and item.purpose in ("post", *TO_TICKET_POST):
             await tickets.map_group_message(db, item.chat_id, message.message_id, item.ticket_id)
             if item.purpose == "post":
                 await tickets.set_group_post(db, item.ticket_id, message.message_id, message.message_thread_id)
@@ -214,42 +192,61 @@ class OutboxWorker:
         if item.purpose == "answer" and confirm is not None and confirm.final and item.ticket_id is not None:
             text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
             delivered = OutMessage(text, reply_to=confirm.reply_to, thread_id=confirm.thread_id)
-            await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}", False)
-        await outbox.mark_sent(db, item.id, message.message_id)
+            await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}")
+        await outbox.mark_sent(db, item.id, message.message_id if message is not None else None, self.clock())
 
-    async def _blocked(self, item: OutboxItem) -> None:
-        db = self.services.db
-        ticket = await tickets.get(db, item.ticket_id) if item.ticket_id is not None else None
-        group = self.services.settings.desk_chat(ticket.kind) if ticket is not None else None
-        if ticket is None or item.chat_id == group:  # the group itself refuses: only the log can tell
+    async def _failed(self, item: OutboxItem, failure: Failure, retry_after: float, error: str) -> None:
+        now = self.clock()
+        if failure is Failure.FLOOD:
+            self.policy.flood(item.chat_id, retry_after, now)
+        decision = verdict(failure, item.attempts, retry_after)
+        if decision.retry:
+            if failure is Failure.UNKNOWN:  # the unknown-outcome window: it may arrive twice
+                log.warning("outbox item %s (%s, chat %s): no answer from Telegram, outcome unknown; sending again",
+                            item.id, item.purpose, item.chat_id)
+            await self._transaction(
+                lambda db: outbox.retry_later(db, item.id, now + decision.delay, failure.value, error))
             return
-        await tickets.set_blocked(db, ticket.id)
-        if group is not None:
-            notice = desk_notice(self.services.locales, ticket, "desk.blocked")
-            await outbox.add(db, group, "notice", notice, ticket.id, f"blocked:{ticket.id}", False)
-        await db.commit()
+        log.warning("outbox item %s (%s, chat %s, ticket %s) failed for good after %d attempts: %s",
+                    item.id, item.purpose, item.chat_id, item.ticket_id, item.attempts, decision.failure.value)
+        await self._transaction(lambda db: self._give_up(db, item, decision.failure, error))
 
-    async def _report(self, item: OutboxItem, reason: str) -> None:
-        """Tell the caseworkers (or the speaker broker) what did not arrive: under their own message when there is
-        one."""
-        db = self.services.db
-        if item.ticket_id is None or item.purpose not in REPORTED:
+    async def _give_up(self, db: Database, item: OutboxItem, failure: Failure, error: str) -> None:
+        """Mark failed, and tell whom it concerns, in one transaction."""
+        await outbox.mark_failed(db, item.id, failure.value, error, self.clock())
+        if item.ticket_id is None or item.purpose not in failures.REPORTED:
             return  # a notice or confirmation about a failure is not reported again: no loops
         ticket = await tickets.get(db, item.ticket_id)
         group = self.services.settings.desk_chat(ticket.kind) if ticket is not None else None
         if ticket is None or group is None:
             return
-        await outbox.add(db, group, "notice", self._failure(item, ticket, reason), ticket.id, f"failed:{item.id}",
-                         False)
-        await db.commit()
+        if failure in (Failure.BLOCKED, Failure.DEACTIVATED) and item.chat_id != group:
+            await tickets.set_blocked(db, ticket.id)
+        refused_by_group = item.chat_id == group and failure in (Failure.KICKED, Failure.NOT_FOUND, Failure.BLOCKED)
+        if group is not None and not refused_by_group:
+            why = failures.reason(self.services.locales, failure.value, error, item.attempts)
+            once = failure is Failure.BLOCKED and item.chat_id != group  # one notice per ticket, not per part
+            key = f"blocked:{ticket.id}" if once else f"failed:{item.id}"
+            report = failures.group_report(self.services.locales, item, ticket, group, why, failure.value)
+            await outbox.add(db, group, "notice", report, ticket.id, key)
+        lost = item.purpose == "post" or refused_by_group  # the question, or the group is out of reach for good
+        if item.chat_id == group and item.purpose in failures.TO_GROUP and lost and ticket.user_id is not None:
+            user = await users.get(db, ticket.user_id)
+            notice = failures.not_reached(self.services.locales, self.services.kb, ticket,
+                                          user.district if user else None, self.services.clock())
+            await outbox.add(db, ticket.user_id, "status", notice, ticket.id, f"unreached:{ticket.id}")
 
-    def _failure(self, item: OutboxItem, ticket: Ticket, reason: str) -> OutMessage:
-        t = self.services.locales.t
-        if item.chat_id == self.services.settings.desk_chat(ticket.kind):  # not posted: under the post, if any
-            return OutMessage(escape(t(DESK_LANG, "desk.not_posted", ticket=ticket.id, reason=reason)))
-        key = "desk.undelivered" if item.purpose == "answer" else "desk.undelivered_status"
-        text = escape(t(DESK_LANG, key, ticket=ticket.id, reason=reason))
-        where = item.message.confirm
-        if where is None:
-            return to_ticket(ticket, text)
-        return OutMessage(text, reply_to=where.reply_to, thread_id=where.thread_id)
+    async def _transaction(self, work: Callable[[Database], Awaitable[T]]) -> T:
+        """One unit of work on the worker's connection, committed; a busy or locked database is retried (the
+        outcome of a send is kept in memory meanwhile, so it is never sent again because of this)."""
+        for attempt in range(1, COMMIT_ATTEMPTS + 1):
+            async with self._txn:
+                try:
+                    async with self.db.unit_of_work():  # committed at its end, rolled back on any exception
+                        return await work(self.db)
+                except sqlite3.OperationalError as exc:
+                    if attempt == COMMIT_ATTEMPTS:
+                        log.error("outbox: database unavailable (%s); the step is left for later", exc)
+                        raise
+            await asyncio.sleep(COMMIT_PAUSE * attempt)
+        raise AssertionError("unreachable")

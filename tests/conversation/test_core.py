@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from html import escape
 
 import pytest
+from faults import DISK_FULL, heal, inject
 
 from bot.conversation.card import render_card
 from bot.conversation.context import Sender, Services, Turn
@@ -245,6 +246,25 @@ async def test_a_failed_turn_leaves_no_half_written_rows(services: Services) -> 
     async with services.db.conn.execute("SELECT COUNT(*) FROM feedback WHERE user_id = 10") as cursor:
         row = await cursor.fetchone()
     assert row is not None and row[0] == 0
+
+
+async def test_a_full_disk_in_a_turn_of_its_own_asks_to_try_later_in_the_stored_language(
+    services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The console chat's path: the turn is its own unit of work; nothing of it is saved."""
+    me = Sender(11, "en")
+    await onboard(Conversation(services, REGISTRY), me, "uk", "mitte")
+    faulty = inject(services.db, "INSERT INTO users")  # users.save, the turn's last write
+    try:
+        with caplog.at_level(logging.ERROR):
+            replies = await Conversation(services, REGISTRY).handle(me, Command("district"))
+    finally:
+        heal(services.db)
+    assert faulty.raised == 1
+    assert [r.text for r in replies] == [t(services, "uk", "errors.try_later")]
+    assert DISK_FULL in caplog.text
+    stored = await users.get(services.db, 11)
+    assert stored is not None and stored.awaiting is None  # the district question was not saved as asked
 
 
 async def test_a_newcomer_who_asks_first_is_still_asked_the_district_after_the_language(

@@ -156,7 +156,10 @@ def test_pack_only_writes_what_unpack_reads_back(action: Action) -> None:
 
 
 def rebuilt(kb: KnowledgeBase, entries: tuple[object, ...]) -> KnowledgeBase:
-    return KnowledgeBase(entries, kb.topics, kb.language_names, kb.intents, kb.postcodes)  # type: ignore[arg-type]
+    return KnowledgeBase(  # type: ignore[arg-type]
+        entries, kb.topics, kb.language_names, kb.intents, kb.postcodes,
+        organisations=kb.organisations, events=kb.events,
+    )
 
 
 def test_knowledge_tag_is_a_short_word_that_fits_a_button(real_kb: KnowledgeBase) -> None:

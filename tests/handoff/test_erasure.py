@@ -169,8 +169,9 @@ async def test_checkpoint_never_fails_a_step(desk: Harness) -> None:
     """With another step's transaction open, the checkpoint is skipped (SQLite would refuse), not raised."""
     h = desk
     await h.onboard(OMAR, "ar")
+    await h.db.conn.execute("BEGIN")
     await h.db.conn.execute("UPDATE users SET district = district")
     assert h.db.conn.in_transaction
     assert await h.db.checkpoint() is False
-    await h.db.rollback()
+    await h.db.conn.rollback()
     assert await h.db.checkpoint() is True

@@ -62,7 +62,6 @@ from bot.conversation.protocol import (
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.localdates import format_hours
 from bot.settings import Settings
-from bot.storage import outbox as outbox_store
 from bot.storage import tickets
 from bot.storage.tickets import Ticket
 
@@ -487,10 +486,10 @@ async def test_flood_wait_is_retried_after_retry_after(desk: Harness, monkeypatc
     async with h.db.conn.execute("SELECT next_attempt_at, last_error FROM outbox WHERE purpose = 'answer'") as cur:
         due_at, error = tuple(await cur.fetchone())
     assert due_at >= time.time() + 25 and "429" in error
-    real = time.time
-    monkeypatch.setattr(outbox_store, "now", lambda: real() + 20)
+    real, worker = time.time, h.app.bot_data["outbox_worker"]
+    monkeypatch.setattr(worker, "clock", lambda: real() + 20)
     assert await h.deliver() == 0 and _answers(h, OMAR) == []
-    monkeypatch.setattr(outbox_store, "now", lambda: real() + 31)
+    monkeypatch.setattr(worker, "clock", lambda: real() + 31)
     assert await h.deliver() == 2
     assert len(_answers(h, OMAR)) == 1 and len(_confirms(h, ticket)) == 1
     assert await h.deliver() == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import time
 import types
 from pathlib import Path
 from typing import Any
@@ -556,9 +557,12 @@ async def test_too_many_requests_waits_retry_after_and_retries(
     request.clear()
     request.fail("sendMessage", too_many_requests(1))
     waited: list[float] = []
+    clock = [time.time()]
+    monkeypatch.setattr(make_app.bot.rate_limiter, "clock", lambda: clock[0])  # the chat's flood wait passes
 
     async def sleep(seconds: float) -> None:  # recorded, not slept: no real time passes in tests
         waited.append(seconds)
+        clock[0] += seconds + 1.0
 
     monkeypatch.setattr(render, "asyncio", types.SimpleNamespace(sleep=sleep))
     calls = await command(make_app, EN, "privacy")

@@ -27,7 +27,7 @@ from telegram import Update
 from bot.settings import Settings
 from bot.storage import inbound
 from bot.storage.db import Database, now
-from bot.telegram.inbound import PROCESSOR, InboundProcessor
+from bot.telegram.inbound import PROCESSOR, DurableQueue, InboundProcessor
 
 AMINA = Person(id=5101, language_code="de", first_name="Amina")
 SECRET = "s3cret-token_for-tests"
@@ -247,28 +247,33 @@ async def test_processed_texts_go_at_once_and_their_ids_after_a_day(settings: Se
 
 
 
-async def test_a_rollback_between_insert_and_commit_does_not_drop_the_update(settings: Settings) -> None:
-    """The connection is shared: a failing flow's rollback may land between the INSERT and the COMMIT."""
+async def test_a_failing_flow_cannot_drop_an_update_stored_meanwhile(settings: Settings) -> None:
+    """The connection is shared: an update stored while a flow's unit of work is open waits for that unit, so
+    the flow's rollback cannot take the stored update with it, and the flow's half is never committed with it."""
     db = await Database.open(settings.database_path)
-    real = db.conn
+    queue = DurableQueue()
+    queue.attach(db, lambda: None)
+    flow_started, flow_go_on = asyncio.Event(), asyncio.Event()
 
-    class RollbackFirst:
-        def __init__(self) -> None:
-            self.rolled_back = False
+    async def failing_flow() -> None:
+        async with db.unit_of_work():
+            await db.conn.execute("INSERT INTO feedback (user_id, entry_id, helpful, created_at) VALUES (1, 'x', 1, 0)")
+            flow_started.set()
+            await flow_go_on.wait()
+            raise RuntimeError("flow broke")
 
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
+    async def telegram_delivers() -> None:
+        await flow_started.wait()
+        flow_go_on.set()
+        update = Update.de_json(message(42, "Hallo"), None)
+        assert update is not None
+        await queue.put(update)
 
-        async def commit(self) -> None:
-            if not self.rolled_back:
-                self.rolled_back = True
-                await real.rollback()  # another task's rollback, just before our commit
-            await real.commit()
-
-    db.conn = RollbackFirst()  # type: ignore[assignment]
     try:
-        assert await inbound.store(db, 42, AMINA.id, json.dumps(message(42, "Hallo"))) is True
+        results = await asyncio.gather(failing_flow(), telegram_delivers(), return_exceptions=True)
     finally:
-        db.conn = real
         await db.close()
+    assert isinstance(results[0], RuntimeError) and results[1] is None
     assert stored_ids(settings.database_path) == {42}
+    with sqlite3.connect(settings.database_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == 0

@@ -18,8 +18,8 @@ from telegram.error import NetworkError
 
 from bot.conversation.protocol import RateAnswer
 from bot.conversation.ticket_texts import DESK_LANG
+from bot.handoff import send_policy
 from bot.settings import Settings
-from bot.storage import outbox as outbox_store
 from bot.storage.tickets import Ticket
 
 PEOPLE: dict[str, Newcomer] = {"de": MARIA, "ar": OMAR, "fa": OMAR, "uk": OLENA}
@@ -127,8 +127,9 @@ async def test_a_restart_between_the_parts_neither_loses_nor_repeats_one(launch:
     ticket = await h.open_ticket(OLENA, "uk", QUESTION["uk"])
     await group_post(h, ticket.group_message_id, long_answer())
     assert await h.deliver() == 1  # part one; part two waits for its retry, part three behind it
-    wait = await outbox_store.next_due_in(h.db)
+    wait = await h.app.bot_data["outbox_worker"].step()
     assert wait is not None and wait > 0  # part three is not "due" ahead of part two: the worker does not spin
+    assert h.app.bot_data["outbox_worker"]._inflight == {}
     await stop_app(h.app)
 
     second = Recorder(first_message_id=500_000)
@@ -210,7 +211,8 @@ async def test_every_terminal_failure_is_visible_in_the_group(desk: Harness, mon
     await h.group_command(f"/close {ticket.id}")
     h.req.fail_chat(OMAR.id, bad_request("chat not found"))
     assert await h.deliver() == 1
-    assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.undelivered_status", ticket=ticket.id, reason="Chat not found")
+    reason = h.t(DESK_LANG, "desk.reason_not_found")
+    assert h.to(GROUP)[-1].text == h.et(DESK_LANG, "desk.undelivered_status", ticket=ticket.id, reason=reason)
     # a photo for the group refused: reported under the ticket post
     await h.group_command(f"/reopen {ticket.id}")
     await h.deliver()
@@ -223,7 +225,7 @@ async def test_every_terminal_failure_is_visible_in_the_group(desk: Harness, mon
     assert reply_to_of(h.to(GROUP)[-1]) == ticket.group_message_id
     # an answer that still fails after the last retry
     await group_post(h, ticket.group_message_id, "Antwort")
-    monkeypatch.setattr(outbox_store, "MAX_ATTEMPTS", 2)
+    monkeypatch.setattr(send_policy, "MAX_ATTEMPTS", 2)
     h.req.fail_chat(OMAR.id, NetworkError("down"), NetworkError("down"))
     assert await h.deliver() == 0
     await h.db.conn.execute("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'pending'")

@@ -52,24 +52,26 @@ async def test_too_many_requests_waits_exactly_retry_after_then_retries(delays: 
 
 async def test_retry_after_given_as_a_timedelta(delays: list[float], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # PTB then reports retry_after as a timedelta
-    flood = RetryAfter(dt.timedelta(seconds=2.5))
+    flood = RetryAfter(dt.timedelta(seconds=0.5))
     assert isinstance(flood.retry_after, dt.timedelta)
     call, _ = calls(flood, SENT)
     assert await render._retrying(call) == SENT
-    assert delays == [2.5]
+    assert delays == [0.5]
 
 
-async def test_a_long_flood_wait_is_capped_at_30_seconds(delays: list[float]) -> None:
-    call, _ = calls(RetryAfter(120), SENT)
-    assert await render._retrying(call) == SENT
-    assert delays == [30.0]
+async def test_a_long_flood_wait_is_not_waited_out_here(delays: list[float]) -> None:
+    """Updates are processed one at a time: waiting 120 s here would hold back every other chat."""
+    call, attempts = calls(RetryAfter(120), SENT)
+    with pytest.raises(RetryAfter):
+        await render._retrying(call)
+    assert delays == [] and attempts == [1]
 
 
 async def test_the_third_flood_error_is_raised_after_two_waits(delays: list[float]) -> None:
-    call, attempts = calls(RetryAfter(3), RetryAfter(4), RetryAfter(5), SENT)
+    call, attempts = calls(RetryAfter(1), RetryAfter(1), RetryAfter(1), SENT)
     with pytest.raises(RetryAfter):
         await render._retrying(call)
-    assert delays == [3.0, 4.0]
+    assert delays == [1.0, 1.0]
     assert attempts == [1, 2, 3]
 
 
@@ -108,3 +110,20 @@ async def test_send_waits_retry_after_and_delivers_the_message(delays: list[floa
     assert delays == [1.0]
     assert [(chat, text) for chat, text, _ in bot.sent] == [(42, "<b>Hallo</b>"), (42, "<b>Hallo</b>")]
     assert bot.sent[-1][2]["parse_mode"] == ParseMode.HTML
+
+
+async def test_replies_held_back_or_unreachable_are_handed_on_in_order(delays: list[float]) -> None:
+    handed: list[list[str]] = []
+
+    async def defer(replies: list[Reply]) -> None:
+        handed.append([r.text for r in replies])
+
+    bot = FakeBot(RetryAfter(60))
+    await render.send(bot, 42, [Reply("eins"), Reply("zwei")], defer=defer)  # type: ignore[arg-type]
+    assert handed == [["eins", "zwei"]] and delays == []  # not waited out: other chats would wait too
+    bot = FakeBot(NetworkError("down"), NetworkError("down"), NetworkError("down"))
+    await render.send(bot, 42, [Reply("eins"), Reply("zwei")], defer=defer)  # type: ignore[arg-type]
+    assert handed[-1] == ["eins", "zwei"]
+    bot = FakeBot(BadRequest("can't parse entities"))
+    with pytest.raises(BadRequest):  # a refusal is not retried later: it would be refused again
+        await render.send(bot, 42, [Reply("eins")], defer=defer)  # type: ignore[arg-type]
