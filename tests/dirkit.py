@@ -16,6 +16,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "directory"
+VOCABULARY = Path(__file__).resolve().parents[1] / "knowledge" / "organisations" / "communities.yaml"
 # The fixtures' events start in March 2027; sources are dated 2026.
 FIXTURE_TODAY = dt.date(2027, 3, 1)
 SERVICE_ID = "beispiel-beratungsstelle"
@@ -32,9 +33,11 @@ def service_with_address() -> dict[str, Any]:
 
 
 def add_directory(kdir: Path) -> Path:
-    """Copy the fixture organisations and events (and their README) into `kdir`; add the service entry."""
+    """Copy the fixture organisations and events (and their README) into `kdir`, with the repository's community
+    vocabulary (the words are what the search tests test); add the service entry."""
     for folder in ("organisations", "events"):
         shutil.copytree(FIXTURES / folder, kdir / folder)
+    shutil.copy(VOCABULARY, kdir / "organisations" / VOCABULARY.name)
     write_entry(kdir, service_with_address())
     return kdir
 

@@ -18,6 +18,8 @@ from .directory_schema import Event, Organisation
 from .problems import Problem
 from .schema import Entry
 from .sources import Finding
+from .vocabulary import Vocabulary
+from .vocabulary_loader import VOCABULARY_FILE, unknown_communities
 from .yamlfile import read_yaml, validation_problems
 from .yamlpos import Positions
 
@@ -31,7 +33,9 @@ def yaml_files(folder: Path) -> list[Path]:
     """The YAML files of a folder in name order; none when the folder does not exist."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml") and p.name != VOCABULARY_FILE
+    )
 
 
 def _load(
@@ -64,9 +68,14 @@ def _record(path: Path, positions: Positions, found: list[Finding], problems: li
 
 
 def load_directory(
-    directory: Path, entries: Mapping[str, Entry], today: dt.date, problems: list[Problem]
+    directory: Path,
+    entries: Mapping[str, Entry],
+    today: dt.date,
+    problems: list[Problem],
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[tuple[Organisation, ...], tuple[Event, ...]]:
-    """Organisations and events of `directory` (knowledge/), checked against each other and `entries`."""
+    """Organisations and events of `directory` (knowledge/), checked against each other and `entries`;
+    an organisation's communities against the community vocabulary (unless that could not be read)."""
     seen: dict[str, str] = {entry_id: "a service entry" for entry_id in entries}
 
     def unique(path: Path, item_id: str) -> bool:
@@ -79,7 +88,17 @@ def load_directory(
     organisations: list[Organisation] = []
     for path in yaml_files(directory / ORGANISATIONS_FOLDER):
         org = _load(path, Organisation, check_organisation, today, problems)
-        if org is not None and unique(path, org[0].id):
+        if org is None:
+            continue
+        if vocabulary is not None:
+            unknown: list[Finding] = [
+                (("communities", i), message, "error")
+                for i, message in unknown_communities(org[0].communities, vocabulary)
+            ]
+            _record(path, org[1], unknown, problems)
+            if unknown:
+                continue
+        if unique(path, org[0].id):
             organisations.append(org[0])
     by_id = {org.id: org for org in organisations}
     events: list[Event] = []

@@ -1,16 +1,24 @@
 """Free-text search over the organisation directory: "Afghan associations in Mitte", "جمعية سورية".
 
-Each word of the message (normalised like the matcher's, function words, place names and generic
-words such as "association" dropped; as written and as its Snowball stem) is compared with
-rapidfuzz against the words of an organisation's name, communities, themes and keywords, and of
-its description in the user's language. A word counts with the weight of the field it is found
-in (plus a little for each further field); an organisation's score is the sum. Nothing is returned
-when no organisation reaches SEARCH_MIN_SCORE.
+The message is read with the community vocabulary (knowledge/organisations/communities.yaml):
+- **A community named** ("Vietnamese", "للسوريين", "ukrainsk*") decides who can be returned: only organisations
+  serving it, a broader community of it (syrian -> arab) or a narrower one (arab -> syrian). A community without
+  an organisation gives nothing: "none found, here is how to browse" is better than someone else's association.
+  The other words (themes, names) only rank them.
+- **Without a community**, theme words ("women", "للنساء", "molodezhnaya") select organisations with that theme,
+  and the remaining words must be found in a name, alternate name, community, theme or a keyword of the user's
+  language; a word found only in a description or in another language's keywords orders, never selects.
+
+Dropped before matching: function words, place names, generic words ("association"), the vocabulary's everyday
+words ("help", "children learn") and, data-driven, any word found in the fields of many organisations
+(COMMON_SHARE): such a word says "an organisation", not which one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -21,9 +29,10 @@ from bot.matching.stopwords import FUNCTION_WORDS
 
 from .directory_schema import Organisation
 from .model import KnowledgeBase
+from .vocabulary import Vocabulary, compile_words, find_in
 
-# One word found (near-)exactly in a name, community or keyword scores 1.0 and is enough; a word
-# found only in a description (0.6) is not: descriptions share everyday words ("Berlin", "help").
+# A theme word or a word found (near-)exactly in a name, community, theme or keyword of the user's language
+# scores 1.0 and is enough; a word found elsewhere adds ALSO_FOUND_WEIGHT and is not (0.25 < 0.8).
 SEARCH_MIN_SCORE = 0.8
 # rapidfuzz ratio (0-100) from which two words count as the same: "ukrainische" ~ "ukrainisch" (95),
 # "сирийских" ~ "сирийский" (89); "kurdish" ~ "turkish" (71) stays apart.
@@ -32,13 +41,20 @@ WORD_SIMILARITY_MIN = 84
 # this much; shorter words would match too much.
 PREFIX_MIN_LENGTH = 5
 PREFIX_SIMILARITY = 90
-# Where a word is found, and how much that says about the organisation.
-WEIGHT_NAME = 1.0  # name, alternate name, communities, keywords in the user's language
-WEIGHT_OTHER_KEYWORDS = 0.8  # themes, keywords written for another language
-WEIGHT_DESCRIPTION = 0.6
-# A word found in a second field too (keywords and description) says the organisation is about it:
-# a small bonus that orders organisations which would otherwise tie, never enough to pass alone.
+WEIGHT_THEME = 1.0  # the organisation has a theme the message names ("women's group")
+# A word found in another language's keywords or in the description: orders organisations that would
+# otherwise tie, never enough to select one (descriptions share everyday words: "Berlin", "help").
 ALSO_FOUND_WEIGHT = 0.25
+# Serving the named community itself ranks above serving only its broader or narrower community
+# (for "Syrian": the Syrian associations before the Arab ones).
+WEIGHT_COMMUNITY = 1.0
+WEIGHT_RELATED_COMMUNITY = 0.5
+# IDF-style cut: a word found in the selecting fields of more than this share of the active organisations
+# (and of at least COMMON_MIN_ORGS) tells none apart ("Afghanistan" in six keyword lists, "Kultur" in ten).
+# A share, not a fixed list, so it follows the directory as it grows; the minimum keeps a small directory
+# (the tests' four organisations) from losing every word.
+COMMON_SHARE = 0.2
+COMMON_MIN_ORGS = 3
 
 # Words that every organisation could carry; they say nothing about which one is meant.
 _GENERIC = """
@@ -52,6 +68,15 @@ _GENERIC = """
     dernek dernegi dernekler grup toplulugu
 """
 GENERIC_WORDS: frozenset[str] = frozenset(normalise(word) for word in _GENERIC.split())
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a search message says: the communities and themes it names and its other telling words."""
+
+    communities: frozenset[str]
+    themes: frozenset[str]
+    words: tuple[str, ...]
 
 
 def serves_district(org: Organisation, district: str) -> bool:
@@ -78,14 +103,12 @@ def _words(texts: Iterable[str], lang: str) -> set[str]:
     return {form for text in texts for token in tokens(text.replace("-", " ")) for form in word_forms(token, lang)}
 
 
-def _fields(org: Organisation, lang: str) -> list[tuple[float, set[str]]]:
+def _fields(org: Organisation, lang: str) -> tuple[set[str], set[str]]:
+    """The words that can select the organisation, and those that only order it."""
     texts = org.texts(lang)
     others = [kw for code, t in org.translations.items() if code != lang for kw in t.keywords]
-    return [
-        (WEIGHT_NAME, _words([org.name, org.alternate_name or "", *org.communities, *texts.keywords], lang)),
-        (WEIGHT_OTHER_KEYWORDS, _words([*org.themes, *others], lang)),
-        (WEIGHT_DESCRIPTION, _words([texts.description], lang)),
-    ]
+    selecting = [org.name, org.alternate_name or "", *org.communities, *org.themes, *texts.keywords]
+    return _words(selecting, lang), _words([*others, texts.description], lang)
 
 
 def _similarity(word: str, candidates: set[str]) -> float:
@@ -98,22 +121,74 @@ def _similarity(word: str, candidates: set[str]) -> float:
     return score if score >= WORD_SIMILARITY_MIN else 0.0
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a search message that can tell organisations apart."""
-    return [t for t in tokens(text) if t not in FUNCTION_WORDS and t not in GENERIC_WORDS and not is_place_word(t)]
+def _found(word: str, fields: set[str], lang: str) -> float:
+    return max((_similarity(form, fields) / 100 for form in word_forms(word, lang)), default=0.0)
 
 
-def score_organisation(org: Organisation, words: list[str], lang: str) -> float:
-    fields = _fields(org, lang)
-    total = 0.0
+@lru_cache(maxsize=4)  # one list per loaded knowledge base
+def _asking_words(words: tuple[str, ...]) -> tuple[object, ...]:
+    return compile_words(("", word) for word in words)
+
+
+def read_query(vocabulary: Vocabulary, text: str, asking: tuple[str, ...] = ()) -> Query:
+    """The communities, themes and remaining telling words of a message (before the common-word cut).
+
+    `asking` are the words that ask for an organisation at all (`organisation:` in knowledge/intents.yaml:
+    "jam3iya", "obshchina", "anjoman"); like the generic words they say nothing about which one.
+    """
+    words = tokens(text)
+    named = vocabulary.communities_in(words)
+    themes = vocabulary.themes_in(words, named.positions)
+    taken = named.positions | themes.positions
+    taken |= vocabulary.everyday_in(words, taken)
+    taken |= find_in(_asking_words(asking), words, taken).positions  # type: ignore[arg-type]
+    rest = tuple(
+        w for i, w in enumerate(words)
+        if i not in taken and w not in FUNCTION_WORDS and w not in GENERIC_WORDS and not is_place_word(w)
+    )
+    community_themes = {vocabulary.communities[c].theme for c in named.labels} - {None}
+    return Query(named.labels, themes.labels | frozenset(t for t in community_themes if t), rest)
+
+
+def query_words(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
+    """The words of a search message that can tell organisations apart by name or keyword."""
+    return list(read_query(vocabulary or Vocabulary(), text).words)
+
+
+def score_organisation(
+    org: Organisation, words: Iterable[str], lang: str, fields: tuple[set[str], set[str]] | None = None
+) -> tuple[float, float]:
+    """(selecting, ordering) score of the words: found in selecting fields, and found only elsewhere."""
+    selecting, ordering = fields or _fields(org, lang)
+    chosen = extra = 0.0
     for word in words:
-        forms = word_forms(word, lang)
-        per_field = sorted(
-            (max((weight * _similarity(form, found) / 100 for form in forms), default=0.0) for weight, found in fields),
-            reverse=True,
-        )
-        if per_field:
-            total += per_field[0] + ALSO_FOUND_WEIGHT * sum(per_field[1:])
+        found = _found(word, selecting, lang)
+        chosen += found
+        if not found:
+            extra += ALSO_FOUND_WEIGHT * _found(word, ordering, lang)
+    return chosen, extra
+
+
+def _telling(words: tuple[str, ...], selecting: list[set[str]], lang: str) -> tuple[str, ...]:
+    """The words without those found in the selecting fields of many organisations (the IDF-style cut)."""
+    limit = max(COMMON_MIN_ORGS, COMMON_SHARE * len(selecting))
+    return tuple(w for w in words if sum(1 for f in selecting if _found(w, f, lang)) <= limit)
+
+
+def _community_score(org: Organisation, named: frozenset[str], vocabulary: Vocabulary) -> float:
+    total = 0.0
+    for community in named:
+        if community in org.communities:
+            total += WEIGHT_COMMUNITY
+            continue
+        related = vocabulary.broader(community) | vocabulary.narrower(community)
+        words = vocabulary.communities[community]
+        if (
+            related & set(org.communities)
+            or (words.theme is not None and words.theme in org.themes)
+            or set(words.languages) & set(org.languages)
+        ):
+            total += WEIGHT_RELATED_COMMUNITY
     return total
 
 
@@ -126,16 +201,28 @@ def search_organisations(
     organisations there or serving all of Berlin.
     """
     district = district or district_in(text)
-    words = query_words(text)
-    if not words:
+    query = read_query(kb.vocabulary, text, kb.intents.organisation)
+    if not query.communities and not query.themes and not query.words:
         return ()
+    active = [org for org in kb.organisations if org.active]
+    fields = {org.id: _fields(org, lang) for org in active} if query.words else {}
+    words = _telling(query.words, [f[0] for f in fields.values()], lang)
     scored = []
-    for org in kb.organisations:
-        if not org.active or (district is not None and not serves_district(org, district)):
+    for org in active:
+        if district is not None and not serves_district(org, district):
             continue
-        score = score_organisation(org, words, lang)
-        if score >= SEARCH_MIN_SCORE:
-            located = district is not None and district in org.districts
-            scored.append((-score, not located, org.name.casefold(), org))
-    scored.sort(key=lambda row: row[:3])
-    return tuple(row[3] for row in scored[:limit])
+        chosen, extra = score_organisation(org, words, lang, fields.get(org.id, (set(), set())))
+        chosen += WEIGHT_THEME * len(query.themes & set(org.themes))
+        if query.communities:
+            community = _community_score(org, query.communities, kb.vocabulary)
+            if community <= 0:
+                continue
+        elif chosen >= SEARCH_MIN_SCORE:
+            community = 0.0
+        else:
+            continue
+        primary = bool(org.communities) and org.communities[0] in query.communities  # serves it first of all
+        located = district is not None and district in org.districts
+        scored.append((-community, -(chosen + extra), not primary, not located, org.name.casefold(), org))
+    scored.sort(key=lambda row: row[:5])
+    return tuple(row[5] for row in scored[:limit])

@@ -11,10 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .coverage import coverage_warnings
-from .directory_loader import load_directory
+from .directory_loader import ORGANISATIONS_FOLDER, load_directory
 from .model import KnowledgeBase
 from .problems import Problem, errors
 from .schema import Entry, Intents, Postcodes
+from .vocabulary_loader import VOCABULARY_FILE, load_vocabulary
 from .yamlfile import pydantic_message as _pydantic_message
 from .yamlfile import read_yaml as _read
 from .yamlpos import Positions
@@ -91,11 +92,12 @@ def load_knowledge(directory: Path, today: dt.date | None = None) -> LoadResult:
     intents = _load_intents(directory / "intents.yaml", first_seen, problems)
     postcodes = _load_postcodes(directory / "postcodes.yaml", problems)
     problems.extend(coverage_warnings(entries, first_seen, directory))
-    organisations, events = load_directory(directory, {e.id: e for e in entries}, today, problems)
+    vocabulary = load_vocabulary(directory / ORGANISATIONS_FOLDER / VOCABULARY_FILE, problems)
+    organisations, events = load_directory(directory, {e.id: e for e in entries}, today, problems, vocabulary)
     problems.sort(key=lambda p: (p.path, p.line))
-    if errors(problems):
+    if errors(problems) or vocabulary is None:
         return LoadResult(None, problems)
-    kb = KnowledgeBase(tuple(entries), topics, names, intents, postcodes, organisations, events)
+    kb = KnowledgeBase(tuple(entries), topics, names, intents, postcodes, organisations, events, vocabulary)
     return LoadResult(kb, problems)
 
 

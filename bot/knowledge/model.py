@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .directory_schema import Event, Organisation
 from .schema import Entry, Intents
+
+if TYPE_CHECKING:
+    from .vocabulary import Vocabulary
+
+
+def _no_vocabulary() -> Vocabulary:
+    """An empty vocabulary; imported late because the vocabulary uses the matcher's normalisation, and the
+    matcher package imports this module."""
+    from .vocabulary import Vocabulary
+
+    return Vocabulary()
 
 
 @dataclass(frozen=True)
@@ -19,6 +31,7 @@ class KnowledgeBase:
     postcodes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     organisations: tuple[Organisation, ...] = ()  # knowledge/organisations/, in a fixed order (buttons refer to it)
     events: tuple[Event, ...] = ()  # knowledge/events/, file order
+    vocabulary: Vocabulary = field(default_factory=_no_vocabulary)  # organisations/communities.yaml
     by_id: Mapping[str, Entry] = field(init=False)
     active: tuple[Entry, ...] = field(init=False)  # what users see, in a fixed order (buttons refer to it)
     position: Mapping[str, int] = field(init=False)  # entry id -> index in `active`

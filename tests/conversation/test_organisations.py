@@ -190,6 +190,9 @@ async def test_a_forged_or_stale_organisation_button_is_refused(conversation: Co
         ("ar", "fi jam3iya lal nisa2 arab?", "testverein-arabische-frauen"),
         ("fa", "anjoman afghan dar berlin hast?", "testverein-afghanische-kultur"),
         ("tr", "Türk spor derneği var mı?", "testverein-tuerkischer-sport"),
+        ("ru", "ukrainskaya gruppa roditelej", "testverein-ukrainische-eltern"),
+        ("de", "Gibt es eine Frauengruppe?", "testverein-arabische-frauen"),
+        ("ar", "بدي جمعية سورية للنساء", "testverein-arabische-frauen"),
     ],
 )
 async def test_free_text_asking_for_an_association_lists_organisations(
@@ -254,3 +257,27 @@ async def test_looking_for_a_speaker_offers_the_request_and_organisations_with_s
     assert replies[0].text == t(conversation, lang, "speaker.offer"), text_of(replies)
     assert datas(replies)[0] == "S"  # the speaker request first, never a school office card instead
     assert shown_orgs(conversation, replies) == ["testverein-globales-lernen"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Is there an Eritrean community in Berlin?"),
+        ("de", "Gibt es vietnamesische Vereine in Mitte, wo Kinder Vietnamesisch lernen?"),
+        ("en", "a Ghanaian group to celebrate independence day"),
+        ("ru", "Есть ли грузинская община в Берлине?"),
+        ("ar", "هل توجد جالية إريترية في برلين؟"),
+        ("uk", "Чи є в'єтнамська громада?"),
+        ("tr", "Gürcü derneği var mı?"),
+        ("fa", "anjoman gorji dar berlin hast?"),
+    ],
+)
+async def test_a_community_without_an_organisation_gets_none_and_browsing_never_another_community(
+    conversation: Conversation, lang: str, text: str
+) -> None:
+    sender = await person(conversation, 15, lang)
+    replies = await conversation.handle(sender, Text(text))
+    assert replies[0].text == t(conversation, lang, "orgs.none_for_question"), text_of(replies)
+    assert datas(replies[:1]) == [OrgMenu().pack()]  # browse by theme, language, near me
+    assert not any(d.startswith("OS:") for d in datas(replies))  # no organisation of someone else
+    assert len(replies) > 1  # then the usual answer (the integration office, a choice or a person)
