@@ -89,9 +89,11 @@ def test_validation_direct_accuracy_does_not_regress(name: str, floor: float, re
         assert tally.rates()["direct"] >= 0.75, lang
 
 
-@pytest.mark.parametrize(("name", "direct", "wrong"), [("blind3.yaml", 0.75, 0.04), ("blind4.yaml", 0.74, 0.04)])
+@pytest.mark.parametrize(
+    ("name", "direct", "wrong"), [("blind3.yaml", 0.75, 0.04), ("blind4.yaml", 0.74, 0.04), ("blind5.yaml", 0.71, 0.04)]
+)
 def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, wrong: float) -> None:
-    """Written blind, measured once, then used: floors just under today's lexical figures (77.6 % / 3.4 % and
-    76.2 % / 3.1 %); the semantic layer adds to them where the model loads (README, "Measured")."""
+    """Written blind, measured once, then used: floors just under today's lexical figures (77.2 % / 2.7 %,
+    76.5 % / 3.1 % and 73.5 % / 2.5 %); the semantic layer adds to them where the model loads (README, "Measured")."""
     rates = evaluate(matcher, load_questions(DATA / name)).overall.rates()
     assert rates["direct"] >= direct and rates["wrong_confident"] <= wrong, rates
