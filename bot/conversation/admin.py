@@ -3,26 +3,54 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import dataclass
 
-from bot.runtime import check
+from bot.knowledge.problems import Problem
+from bot.runtime import Loaded, check
 from bot.storage import feedback, questions, users
 
-from .context import Turn
+from .context import Services, Turn
 from .registry import Audience, Command, Flow
 from .replies import Reply
 
 MAX_PROBLEMS_SHOWN = 30
+PREPARED_FOR_S = 60.0  # a build prepared for a /reload is used by that update only, not by a much later one
+
+
+@dataclass(frozen=True)
+class Prepared:
+    loaded: Loaded | None
+    problems: list[Problem]
+    at: float
+
+
+async def build(services: Services) -> tuple[Loaded | None, list[Problem]]:
+    """Validate and build the new knowledge and matcher off the event loop, embedding only new texts."""
+    loaded, problems = await asyncio.to_thread(check, services.settings)
+    if loaded is not None and services.matcher.semantic is not None and services.semantic.embedder is not None:
+        await services.semantic.attach(loaded.matcher, services.settings.knowledge_dir)
+    return loaded, problems
+
+
+async def prepare(services: Services) -> None:
+    """Build before the /reload update's unit of work opens (called by the inbound processor), so the update
+    holds the database for the swap only, not for the seconds the build takes."""
+    loaded, problems = await build(services)
+    services.prepared_reload = Prepared(loaded, problems, time.monotonic())
 
 
 async def reload(turn: Turn, args: str = "") -> list[Reply]:
-    """Validate and build off the event loop (others keep being served), then swap all at once."""
+    """Swap all at once to knowledge built off the event loop (prepared before this update, else now)."""
     services = turn.services
-    loaded, problems = await asyncio.to_thread(check, services.settings)
+    ready, services.prepared_reload = services.prepared_reload, None
+    if isinstance(ready, Prepared) and time.monotonic() - ready.at <= PREPARED_FOR_S:
+        loaded, problems = ready.loaded, ready.problems
+    else:
+        loaded, problems = await build(services)
     if loaded is None:
         listing = "\n".join(str(p) for p in problems[:MAX_PROBLEMS_SHOWN])
         return [Reply(turn.t("admin.reload_failed", problems=listing))]
-    if services.matcher.semantic is not None and services.semantic.embedder is not None:
-        await services.semantic.attach(loaded.matcher, services.settings.knowledge_dir)  # only new texts embedded
     services.swap(loaded.kb, loaded.matcher, loaded.locales)
     if loaded.matcher.semantic is None:  # the layer was still building or is off: finish in the background
         services.semantic.attach_in_background(loaded.matcher, services.settings.knowledge_dir)

@@ -35,6 +35,8 @@ class Services:
     clock: Callable[[], dt.datetime]
     semantic: SemanticLayer = field(default_factory=SemanticLayer.off)
     generation: str = field(init=False)
+    # admin.Prepared: the next /reload's knowledge, built before that update's unit of work opened
+    prepared_reload: object | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.generation = knowledge_tag(self.kb)

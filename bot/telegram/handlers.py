@@ -11,7 +11,7 @@ from html import escape
 from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bot.conversation import protocol
+from bot.conversation import admin, protocol
 from bot.conversation.context import Sender
 from bot.conversation.core import Command, Conversation, Incoming, NonText, Press, Text
 from bot.conversation.registry import Actor, Posted, Pressed, Upload
@@ -51,6 +51,20 @@ def media_of(message: Message) -> Media | None:
     if message.document is not None:
         return Media("document", message.document.file_id)
     return None
+
+
+async def prepare_update(app: Application, update: Update) -> None:  # type: ignore[type-arg]
+    """What an update needs that must not hold the database: /reload's build (admins only), done before
+    the inbound processor opens the update's unit of work, so other chats are not held up meanwhile."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or not (message.text or "").startswith("/"):
+        return
+    command = command_of(message.text or "", app.bot.username)
+    conversation = app.bot_data.get(CONVERSATION)
+    if command is None or command.name.lower() != "reload" or not isinstance(conversation, Conversation):
+        return
+    if user.id in conversation.services.settings.admin_ids:
+        await admin.prepare(conversation.services)
 
 
 def command_of(text: str, bot_username: str | None = None) -> Command | None:

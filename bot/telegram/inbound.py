@@ -40,6 +40,8 @@ from bot.storage import inbound
 from bot.storage.db import Database
 from bot.storage.unit import AfterCommitFailed, UnitFailed, is_fault
 
+from .handlers import prepare_update
+
 log = logging.getLogger(__name__)
 IDLE_POLL = 30.0  # a safety net: new updates wake the processor at once
 BATCH = 50
@@ -145,6 +147,10 @@ class InboundProcessor:
             log.error("update %s unreadable (%s); skipped", row.update_id, type(exc).__name__)
             await self._give_up(row.update_id)
             return
+        try:
+            await prepare_update(self.app, update)  # outside the unit: may take seconds (/reload)
+        except Exception:  # the update's own step builds again or reports; nothing is lost here
+            log.exception("update %s: preparing failed", row.update_id)
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with self.db.unit_of_work() as tx:

@@ -277,3 +277,35 @@ async def test_a_failing_flow_cannot_drop_an_update_stored_meanwhile(settings: S
     assert stored_ids(settings.database_path) == {42}
     with sqlite3.connect(settings.database_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == 0
+
+
+async def test_reload_builds_before_the_update_holds_the_database(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/reload's seconds-long build runs before the update's unit of work opens: other chats' updates are
+    stored and processed meanwhile; the update itself only swaps."""
+    from bot.conversation import admin
+
+    real_check = admin.check
+    held: list[bool] = []
+    req = Recorder()
+    app = await start_app(settings, req)
+    db = app.bot_data["conversation"].services.db
+
+    def watched(custom: Settings) -> Any:
+        held.append(db.current_unit() is not None)  # runs in a thread with the caller's context
+        return real_check(custom)
+
+    monkeypatch.setattr(admin, "check", watched)
+    admin_person = dataclasses.replace(AMINA, id=999, first_name="Admin")
+    try:
+        await app.update_queue.put(Update.de_json(message(951, "/reload", admin_person), app.bot))
+        await processor_of(app).drain()
+        await app.update_queue.put(Update.de_json(message(952, "/reload", AMINA), app.bot))  # not an admin
+        await processor_of(app).drain()
+    finally:
+        await stop_app(app)
+    assert held == [False]  # built once, for the admin, with no unit of work open
+    entries = len(app.bot_data["conversation"].services.kb.active)
+    expected = app.bot_data["conversation"].services.locales.t("de", "admin.reload_ok", entries=entries)
+    assert any(c.text == expected for c in replies_to(req, 999))
