@@ -68,9 +68,9 @@ class SemanticTuning:
 
     Calibrated by bench/calibrate_semantic.py on blind sets 3, 4 and 5 (each after its first look), never on a
     newer blind set. Its grid's best (answer 0.34) won 2-3 points of direct answers but added wrong ones where
-    the rankers disagree; 0.37 keeps most of the gain with no more wrong answers on sets 4 and 5. The model's cosine similarities are bunched
-    (right answers near 0.93, wrong ones near 0.91, needs no entry covers near 0.89), so they are
-    lifted linearly from `floor` (0) to `full` (1) before they are weighed.
+    the rankers disagree; 0.37 keeps most of the gain with no more wrong answers on sets 4 and 5.
+    The model's cosine similarities are bunched (right answers near 0.93, wrong ones near 0.91, needs no entry
+    covers near 0.89), so they are lifted linearly from `floor` (0) to `full` (1) before they are weighed.
     """
 
     weight: float = 0.15  # the lifted similarity's share beside the lexical score: the model alone is weaker
