@@ -31,7 +31,7 @@ if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest w
 from fakes import RecordingRequest  # noqa: E402
 
 # fixtures for every module: the hand-off harness; knowledge folders; the database (SQLite or PostgreSQL)
-pytest_plugins = ["harness", "kbkit", "dbkit"]
+pytest_plugins = ["dbkit", "harness", "kbkit"]
 
 ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
 STOPPED = "test_stopped"

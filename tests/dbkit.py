@@ -95,6 +95,18 @@ def where(tmp_path: Path) -> Iterator[Places]:
     places.drop()
 
 
+def dump(location: Path | str) -> str:
+    """Everything the database holds, as text: SQLite's SQL dump of the file, or every row of every table of
+    the schema on PostgreSQL (what any query can see)."""
+    if isinstance(location, Path):
+        with sqlite3.connect(location) as conn:
+            return "\n".join(conn.iterdump())
+    tables = read(location, "SELECT table_name FROM information_schema.tables"
+                  " WHERE table_schema = current_schema() ORDER BY 1")
+    return "\n".join(str(row[0]) for (table,) in tables
+                     for row in read(location, f"SELECT CAST(t AS text) FROM {table} AS t"))
+
+
 def read(location: Path | str, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """What another process sees (only what was committed), on either backend; `?` placeholders."""
     if isinstance(location, str) and location.startswith("postgres"):

@@ -77,8 +77,12 @@ def _is_psycopg(exc: BaseException) -> bool:
 def _pg_fault(exc: BaseException) -> bool:
     import psycopg
 
-    # OperationalError: the server is away, the connection broke, the disk is full (class 53), the pool timed out
-    return isinstance(exc, psycopg.OperationalError) or getattr(exc, "sqlstate", None) in _PG_FAULTS
+    # OperationalError: the server is away, the connection broke, the disk is full (class 53), the pool timed
+    # out; not a serialization failure or deadlock (class 40), which a retry resolves
+    state = getattr(exc, "sqlstate", None) or ""
+    if state.startswith("40"):
+        return False
+    return isinstance(exc, psycopg.OperationalError) or state in _PG_FAULTS
 
 
 class UnitFailed(RuntimeError):

@@ -4,9 +4,9 @@ commits; erasure on /deletemydata; retention."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from dbkit import Places
 
 from bot.storage import events as store
 from bot.storage import outbox, retention, schema, users
@@ -19,8 +19,8 @@ T0 = 1_800_000_000.0
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    opened = await Database.open(tmp_path / "events.db")
+async def db(where: Places) -> AsyncIterator[Database]:
+    opened = await Database.open(where("events.db"))
     yield opened
     await opened.close()
 

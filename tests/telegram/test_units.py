@@ -182,6 +182,7 @@ async def test_a_caseworker_answer_that_cannot_be_stored_is_refused_in_the_group
     assert texts_to(h, OMAR.id, before) == []  # nothing reached the newcomer
 
 
+@pytest.mark.sqlite_only
 async def test_a_really_full_database_file(h: Harness) -> None:
     """A real SQLite file that cannot grow (PRAGMA max_page_count): the update was stored while there was room,
     its ticket needs new pages and fails with SQLITE_FULL, the newcomer is asked to try later, nothing is
