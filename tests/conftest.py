@@ -126,7 +126,7 @@ async def make_app(settings: Settings) -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-async def app_factory() -> AsyncIterator[AppFactory]:
+async def app_factory(where: Places) -> AsyncIterator[AppFactory]:
     """`await app_factory(settings)` for extra Applications (restarts, other knowledge folders)."""
     started: list[Any] = []
 

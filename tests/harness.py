@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import ERRORS, start_app, stop_app
-from dbkit import dump
+from dbkit import Places, dump
 from fakes import (
     Call,
     Person,
@@ -228,7 +228,8 @@ def hsettings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-async def launch() -> AsyncIterator[Launch]:
+async def launch(where: Places) -> AsyncIterator[Launch]:
+    """Apps started here stop before `where` drops the test's PostgreSQL schemas (it is set up first)."""
     started: list[Any] = []
 
     async def factory(custom: Settings, req: Recorder | None = None, background: bool = False) -> Harness:
