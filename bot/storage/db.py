@@ -10,16 +10,62 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
+from collections.abc import Generator, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from . import sqlite_conn, unit
 from .schema import Backend
 from .unit import UnitOfWork
 
+if TYPE_CHECKING:
+    import aiosqlite
+
+    from .pg_conn import PgConnection
+
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Cursor(Protocol):
+    """What a statement gives back, on either backend."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    async def fetchone(self) -> Any: ...
+
+    async def fetchall(self) -> Iterable[Any]: ...
+
+
+class Pending(Protocol):
+    """`await conn.execute(...)` or `async with conn.execute(...) as cursor:`."""
+
+    def __await__(self) -> Generator[Any, None, Cursor]: ...
+
+    async def __aenter__(self) -> Cursor: ...
+
+    async def __aexit__(self, *exc: Any) -> Any: ...
+
+
+class Connection(Protocol):
+    """The surface storage modules use: aiosqlite.Connection, or pg_conn.PgConnection."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> Pending: ...
+
+    async def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> Any: ...
+
+    async def execute_fetchall(self, sql: str, parameters: Iterable[Any] | None = None) -> Iterable[Any]: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+    async def close(self) -> None: ...
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -48,12 +94,16 @@ class Database:
     """Owns the connection (or the pool); repositories get it passed in and never open their own. Everything that
     uses it does so inside `unit_of_work()` (bot/storage/unit.py): one transaction per unit, committed once."""
 
-    def __init__(self, conn: Any, path: Path | None, dialect: Dialect = SQLITE) -> None:
+    def __init__(self, conn: Connection, path: Path | None, dialect: Dialect = SQLITE) -> None:
         self.conn = conn  # aiosqlite.Connection or pg_conn.PgConnection (tests wrap it to inject faults)
         self.path = path  # the SQLite file; None on PostgreSQL
         self.dialect = dialect
         self._lock = asyncio.Lock()  # one unit of work at a time on the shared connection
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
+
+    @property
+    def _sqlite(self) -> aiosqlite.Connection:
+        return cast("aiosqlite.Connection", self.conn)
 
     @property
     def is_postgres(self) -> bool:
@@ -98,8 +148,8 @@ class Database:
         if self.is_postgres:
             from . import pg_conn
 
-            return await pg_conn.version(self.conn)
-        return await sqlite_conn.version(self.conn)
+            return await pg_conn.version(cast("PgConnection", self.conn))
+        return await sqlite_conn.version(self._sqlite)
 
     def unit_of_work(self, durable: bool = False) -> AbstractAsyncContextManager[UnitOfWork]:
         """`async with db.unit_of_work() as tx:` one transaction, committed once at the end, rolled back entirely
@@ -115,9 +165,9 @@ class Database:
 
     async def begin(self, durable: bool) -> None:
         if self.is_postgres:
-            await self.conn.begin()
+            await cast("PgConnection", self.conn).begin()
         else:
-            await sqlite_conn.begin(self.conn, durable)
+            await sqlite_conn.begin(self._sqlite, durable)
 
     async def commit(self) -> None:
         await self.conn.commit()
@@ -128,7 +178,7 @@ class Database:
     async def end(self, durable: bool) -> None:
         """After the commit or rollback of a durable unit: back to the usual sync (SQLite)."""
         if durable and not self.is_postgres:
-            await sqlite_conn.normal_sync(self.conn)
+            await sqlite_conn.normal_sync(self._sqlite)
 
     async def checkpoint(self) -> bool:
         """Copy the SQLite write-ahead log into the database file and truncate it, so text deleted (and zeroed,
@@ -138,7 +188,7 @@ class Database:
         from every query at the commit and autovacuum reclaims their space (README, "PostgreSQL"): True."""
         if self.is_postgres:
             return True
-        return await sqlite_conn.checkpoint(self.conn)
+        return await sqlite_conn.checkpoint(self._sqlite)
 
     async def close(self) -> None:
         await self.conn.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -26,7 +26,7 @@ from . import schema
 # /stats) and the next unit while the last one is being returned.
 POOL_MIN, POOL_MAX = 1, 4
 OPEN_TIMEOUT = 10.0  # seconds for the first connection at start-up: a server that does not answer is reported
-Params = Sequence[Any] | None
+Params = Iterable[Any] | None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -119,14 +119,14 @@ class PgConnection:
     def in_transaction(self) -> bool:
         return self._held is not None
 
-    def execute(self, sql: str, params: Params = None) -> _Pending:
-        return _Pending(self._execute(sql, params))
+    def execute(self, sql: str, parameters: Params = None) -> _Pending:
+        return _Pending(self._execute(sql, parameters))
 
-    async def execute_fetchall(self, sql: str, params: Params = None) -> list[tuple[Any, ...]]:
-        return await (await self._execute(sql, params)).fetchall()
+    async def execute_fetchall(self, sql: str, parameters: Params = None) -> list[tuple[Any, ...]]:
+        return await (await self._execute(sql, parameters)).fetchall()
 
-    async def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> None:
-        rows = list(seq)
+    async def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> None:
+        rows = [list(row) for row in parameters]
         if not rows:
             return
         async with self._connection() as conn, conn.cursor() as cur:
