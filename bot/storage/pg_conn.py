@@ -194,8 +194,8 @@ class _Borrowed:
 async def open_pool(url: str) -> PgConnection:
     """Connect (waiting at most OPEN_TIMEOUT for the first connection) and migrate."""
     pool: AsyncConnectionPool[Any] = AsyncConnectionPool(
-        url, min_size=POOL_MIN, max_size=POOL_MAX, kwargs={"autocommit": True}, open=False,
-        name="wegweiser",
+        url, min_size=POOL_MIN, max_size=POOL_MAX, kwargs={"autocommit": True}, open=False, name="wegweiser",
+        check=AsyncConnectionPool.check_connection,  # one the server dropped (a restart) is replaced, not used
     )
     try:
         await pool.open(wait=True, timeout=OPEN_TIMEOUT)
