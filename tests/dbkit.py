@@ -8,6 +8,7 @@ max_page_count, file permissions) carry `@pytest.mark.sqlite_only` and are skipp
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import uuid
@@ -20,6 +21,7 @@ import pytest
 PG_URL = os.environ.get("TEST_DATABASE_URL") or None
 ON_POSTGRES = PG_URL is not None
 _ADMIN: Any = None  # one autocommit connection for creating and dropping the test schemas
+_LEFT: set[str] = set()  # schemas created and not dropped yet: a failed drop is retried at the end of the run
 
 
 def _admin() -> Any:
@@ -41,6 +43,14 @@ def pytest_configure(config: pytest.Config) -> None:
             _admin()
         except Exception as exc:  # asked for PostgreSQL and it is not there: fail, never pass silently
             pytest.exit(f"PostgreSQL at {describe(PG_URL or '')} not reachable: {exc}", returncode=3)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for schema in sorted(_LEFT):
+        with contextlib.suppress(Exception):
+            _admin().execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    if _ADMIN is not None:
+        _ADMIN.close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -79,13 +89,15 @@ class Places:
         if name not in self.schemas:
             schema = f"test_{uuid.uuid4().hex[:16]}"
             _admin().execute(f"CREATE SCHEMA {schema}")
+            _LEFT.add(schema)
             self.schemas[name] = schema
         return with_search_path(PG_URL, self.schemas[name])
 
     def drop(self) -> None:
-        for schema in self.schemas.values():
+        schemas, self.schemas = list(self.schemas.values()), {}
+        for schema in schemas:  # a connection still in a transaction makes this fail after lock_timeout
             _admin().execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        self.schemas.clear()
+            _LEFT.discard(schema)
 
 
 @pytest.fixture
