@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run chat test lint check bench clean
+.PHONY: run chat test test-pg lint check bench clean
 
 # requirements.lock pins every dependency with hashes (pip-compile --generate-hashes); see README.
 $(STAMP): pyproject.toml requirements.lock
@@ -22,6 +22,11 @@ chat: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+# the suite on PostgreSQL, each test in its own schema (tests/dbkit.py)
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+test-pg: $(STAMP)
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests bench

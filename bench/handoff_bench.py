@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import os
 import statistics
 import sys
 import tempfile
@@ -72,10 +73,11 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(n: int, folder: Path) -> int:
+async def run(n: int, folder: Path, database_url: str | None = None) -> int:
     settings = Settings(
         semantic_layer=False,
         database_path=folder / "wegweiser.db",
+        database_url=database_url,
         knowledge_dir=REPO / "knowledge",
         locales_dir=REPO / "locales",
         caseworker_chat_id=GROUP,
@@ -159,7 +161,8 @@ async def run(n: int, folder: Path) -> int:
     assert app.post_shutdown is not None
     await app.post_shutdown(app)
 
-    print(f"tickets: {n}  database: {settings.database_path.name} (SQLite file, WAL)")
+    where = "PostgreSQL, a fresh schema" if database_url else f"{settings.database_path.name} (SQLite file, WAL)"
+    print(f"tickets: {n}  database: {where}")
     print(f"total: {elapsed:.2f} s  ->  {n / elapsed:.1f} tickets/s  ({elapsed / n * 1000:.2f} ms per ticket)")
     print(f"{'step':<18}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'mean ms':>9}")
     for step in STEPS:
@@ -180,9 +183,23 @@ async def run(n: int, folder: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=1000)
+    parser.add_argument("--database-url", help="PostgreSQL (postgresql://...): the bench runs in a schema of its"
+                        " own there, dropped afterwards; default: an SQLite file in a temporary folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="handoff-bench-") as folder:
-        return asyncio.run(run(args.tickets, Path(folder)))
+        if not args.database_url:
+            return asyncio.run(run(args.tickets, Path(folder)))
+        import psycopg
+
+        from bot.storage.pg_conn import with_search_path
+
+        schema = f"handoff_bench_{os.getpid()}"
+        with psycopg.connect(args.database_url, autocommit=True) as admin:
+            admin.execute(f"CREATE SCHEMA {schema}")
+            try:
+                return asyncio.run(run(args.tickets, Path(folder), with_search_path(args.database_url, schema)))
+            finally:
+                admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 if __name__ == "__main__":

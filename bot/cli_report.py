@@ -23,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 async def _rows(settings: Settings, days: int) -> list[tuple[str, str, str, str | None]]:
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database)
     try:
         return await questions.gaps(db, days)
     finally:

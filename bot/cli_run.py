@@ -60,7 +60,7 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 1
     try:  # a database that cannot be opened or migrated stops the bot before it talks to Telegram
-        asyncio.run(db.check(settings.database_path))
+        asyncio.run(db.check(settings.database))
     except db.DatabaseUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1

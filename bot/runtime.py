@@ -53,7 +53,7 @@ def load(settings: Settings) -> Loaded:
 async def build_services(settings: Settings, loaded: Loaded | None = None) -> Services:
     """Knowledge, database and the semantic layer; the semantic index is built in the background."""
     ready = loaded if loaded is not None else await asyncio.to_thread(load, settings)
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database)
     semantic = semantic_layer(settings)
     services = Services(settings, db, ready.kb, ready.matcher, ready.locales, berlin_now, semantic)
     semantic.attach_in_background(ready.matcher, settings.knowledge_dir)

@@ -46,6 +46,7 @@ class Settings:
     bot_token: str | None = None
     telegram_base_url: str = DEFAULT_TELEGRAM_BASE_URL
     database_path: Path = Path("data/wegweiser.db")
+    database_url: str | None = None  # postgresql://user@host:port/dbname: PostgreSQL instead of the SQLite file
     knowledge_dir: Path = Path("knowledge")
     locales_dir: Path = Path("locales")
     admin_ids: frozenset[int] = field(default_factory=frozenset)
@@ -80,6 +81,9 @@ class Settings:
             return value.strip() if value and value.strip() else None
 
         base_url = get("TELEGRAM_BASE_URL") or DEFAULT_TELEGRAM_BASE_URL
+        database_url = get("DATABASE_URL")
+        if database_url is not None and not database_url.startswith(("postgresql://", "postgres://")):
+            raise SettingsError("DATABASE_URL must start with postgresql:// (leave it unset for the SQLite file)")
         retention = _int("RETENTION_DAYS", get("RETENTION_DAYS"), 90)
         if retention is None or retention < 1:
             raise SettingsError("RETENTION_DAYS must be at least 1")
@@ -87,6 +91,7 @@ class Settings:
             bot_token=get("BOT_TOKEN"),
             telegram_base_url=base_url,
             database_path=Path(get("DATABASE_PATH") or "data/wegweiser.db"),
+            database_url=database_url,
             knowledge_dir=Path(get("KNOWLEDGE_DIR") or "knowledge"),
             locales_dir=Path(get("LOCALES_DIR") or "locales"),
             admin_ids=_int_list("ADMIN_IDS", get("ADMIN_IDS") or ""),
@@ -103,6 +108,11 @@ class Settings:
             embed_timeout_ms=_int("EMBED_TIMEOUT_MS", get("EMBED_TIMEOUT_MS"), 400) or 400,
             broker_chat_id=_int("BROKER_CHAT_ID", get("BROKER_CHAT_ID"), None),
         )
+
+    @property
+    def database(self) -> Path | str:
+        """Where the data lives: the PostgreSQL URL when DATABASE_URL is set, else the SQLite file."""
+        return self.database_url or self.database_path
 
     @property
     def telegram_base_file_url(self) -> str:

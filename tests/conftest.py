@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from telegram.ext import Application, ContextTypes
@@ -16,6 +16,9 @@ from bot.matching import Matcher
 from bot.runtime import Loaded, load
 from bot.settings import Settings
 from bot.telegram.app import build_application
+
+if TYPE_CHECKING:
+    from dbkit import Places
 
 # CLI calls in tests read the environment: no real model or minutes-long cache build there
 # (the model has its own tests in tests/matching/test_semantic.py)
@@ -27,7 +30,8 @@ if str(TESTS) not in sys.path:  # `from fakes import ...` works however pytest w
 
 from fakes import RecordingRequest  # noqa: E402
 
-pytest_plugins = ["harness", "kbkit"]  # fixtures for every module: the hand-off harness; knowledge folders
+# fixtures for every module: the hand-off harness; knowledge folders; the database (SQLite or PostgreSQL)
+pytest_plugins = ["dbkit", "harness", "kbkit"]
 
 ERRORS = "test_errors"  # bot_data key: exceptions that reached PTB's error handlers
 STOPPED = "test_stopped"
@@ -65,10 +69,11 @@ def real_matcher(loaded: Loaded) -> Matcher:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, where: Places) -> Settings:
     return Settings(
         semantic_layer=False,  # the real model is tested on its own (tests/matching/test_semantic.py)
         database_path=tmp_path / "wegweiser.db",
+        database_url=where.url("wegweiser.db"),  # None on SQLite; a schema of this test's on PostgreSQL
         knowledge_dir=REPO / "knowledge",
         locales_dir=REPO / "locales",
         admin_ids=frozenset({999}),
@@ -121,7 +126,7 @@ async def make_app(settings: Settings) -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-async def app_factory() -> AsyncIterator[AppFactory]:
+async def app_factory(where: Places) -> AsyncIterator[AppFactory]:
     """`await app_factory(settings)` for extra Applications (restarts, other knowledge folders)."""
     started: list[Any] = []
 

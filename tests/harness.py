@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import ERRORS, start_app, stop_app
+from dbkit import Places, dump
 from fakes import (
     Call,
     Person,
@@ -227,7 +228,8 @@ def hsettings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-async def launch() -> AsyncIterator[Launch]:
+async def launch(where: Places) -> AsyncIterator[Launch]:
+    """Apps started here stop before `where` drops the test's PostgreSQL schemas (it is set up first)."""
     started: list[Any] = []
 
     async def factory(custom: Settings, req: Recorder | None = None, background: bool = False) -> Harness:
@@ -269,10 +271,21 @@ async def make_all_due(h: Harness) -> None:
 
 
 def stored_bytes(h: Harness) -> bytes:
-    """The database file and its write-ahead log, as they are on disk."""
+    """SQLite: the database file and its write-ahead log, as they are on disk. PostgreSQL: every row of every
+    table as text, what any query can see (the server's files are its own: README, "PostgreSQL")."""
+    location = h.services.settings.database
+    if isinstance(location, str):
+        return dump(location).encode()
+    wal = location.with_name(location.name + "-wal")
+    return location.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def wal_size(h: Harness) -> int:
+    """The SQLite write-ahead log's size (0 once checkpointed and truncated); 0 on PostgreSQL, which has none of
+    its own beside the data."""
     path = h.services.settings.database_path
     wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    return wal.stat().st_size if h.db.path is not None and wal.exists() else 0
 
 
 def assert_not_stored(blob: bytes, *texts: str) -> None:

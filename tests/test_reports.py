@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from dbkit import Places
 
 from bot.cli import main
 from bot.matching import Matcher
@@ -46,9 +47,9 @@ def test_csv_has_one_row_per_group(matcher: Matcher) -> None:
     assert parsed[1][0] == "1" and parsed[1][4] == 'a, "quoted" text'
 
 
-def test_cli_reads_only_unanswered_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_cli_reads_only_unanswered_questions(where: Places, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    db_path = tmp_path / "w.db"
+    db_path = where("w.db")
 
     async def fill() -> None:
         db = await Database.open(db_path)
@@ -58,7 +59,7 @@ def test_cli_reads_only_unanswered_questions(tmp_path: Path, monkeypatch: pytest
         await db.close()
 
     asyncio.run(fill())
-    monkeypatch.setenv("DATABASE_PATH", str(db_path))
+    monkeypatch.setenv("DATABASE_URL" if isinstance(db_path, str) else "DATABASE_PATH", str(db_path))
     monkeypatch.setenv("KNOWLEDGE_DIR", str(ROOT / "knowledge"))
     assert main(["report", "gaps", "--days", "7"]) == 0
     out = capsys.readouterr().out

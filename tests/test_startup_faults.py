@@ -18,6 +18,8 @@ import pytest
 
 from bot.storage.db import Database, DatabaseUnavailable
 
+pytestmark = pytest.mark.sqlite_only  # unreadable, locked and read-only SQLite files
+
 REPO = Path(__file__).resolve().parent.parent
 # root writes anywhere; without these capabilities it is held to the permission bits like anyone else
 WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]

@@ -28,14 +28,15 @@ async def add(
     db: Database, user_id: int, media: Media, caption: str, source_message_id: int, album: str | None
 ) -> Attachment | None:
     """Store a pending attachment; None when this message was stored before (a redelivered or edited one)."""
-    cursor = await db.conn.execute(
-        "INSERT OR IGNORE INTO attachments (user_id, kind, file_id, caption, album, source_message_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+    async with db.conn.execute(
+        "INSERT INTO attachments (user_id, kind, file_id, caption, album, source_message_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
         (user_id, media.kind, media.file_id, caption or None, album, source_message_id, now()),
-    )
-    if not cursor.rowcount:
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
         return None
-    return Attachment(int(cursor.lastrowid or 0), media, caption, album)
+    return Attachment(int(row[0]), media, caption, album)
 
 
 async def pending(db: Database, user_id: int) -> list[Attachment]:

@@ -47,7 +47,7 @@ async def districts_of(db: Database, user_id: int) -> tuple[str, ...]:
 
 async def subscribe(db: Database, user_id: int, district: str, now: float) -> None:
     await db.conn.execute(
-        "INSERT OR IGNORE INTO event_subscriptions (user_id, district, created_at) VALUES (?, ?, ?)",
+        "INSERT INTO event_subscriptions (user_id, district, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (user_id, district, now),
     )
 
@@ -65,7 +65,8 @@ async def unsubscribe(db: Database, user_id: int, district: str | None = None) -
 async def subscribers(db: Database) -> list[Subscriber]:
     """Everyone with event news on, with their language (people who erased their data have no row)."""
     async with db.conn.execute(
-        "SELECT s.user_id, u.lang, GROUP_CONCAT(s.district), MIN(s.created_at) FROM event_subscriptions AS s"
+        f"SELECT s.user_id, u.lang, {db.dialect.group_concat('s.district')}, MIN(s.created_at)"
+        " FROM event_subscriptions AS s"
         " JOIN users AS u ON u.user_id = s.user_id GROUP BY s.user_id, u.lang ORDER BY s.user_id"
     ) as cursor:
         rows = await cursor.fetchall()
@@ -84,8 +85,8 @@ async def notices(db: Database, user_id: int) -> list[Notice]:
 
 async def record(db: Database, user_id: int, sent: Iterable[Notice]) -> None:
     await db.conn.executemany(
-        "INSERT OR IGNORE INTO event_notices (user_id, kind, event_id, occurrence, batch, queued_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO event_notices (user_id, kind, event_id, occurrence, batch, queued_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(user_id, n.kind, n.event_id, n.occurrence, n.batch, n.queued_at) for n in sent],
     )
 
@@ -93,7 +94,8 @@ async def record(db: Database, user_id: int, sent: Iterable[Notice]) -> None:
 async def note_seen(db: Database, event_ids: Iterable[str], now: float) -> None:
     """Remember when each event was first seen; an event seen before keeps its first date."""
     await db.conn.executemany(
-        "INSERT OR IGNORE INTO events_seen (event_id, first_seen) VALUES (?, ?)", [(i, now) for i in event_ids]
+        "INSERT INTO events_seen (event_id, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [(i, now) for i in event_ids],
     )
 
 

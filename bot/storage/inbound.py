@@ -24,7 +24,8 @@ async def store(db: Database, update_id: int, chat_id: int | None, payload: str)
     """Insert: True when the update_id was new, False when it was known already (pending or processed).
     The caller's unit of work commits it (bot/telegram/inbound.py: before Telegram is told)."""
     cursor = await db.conn.execute(
-        "INSERT OR IGNORE INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO inbound_updates (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         (update_id, chat_id, payload, now()),
     )
     return bool(cursor.rowcount)

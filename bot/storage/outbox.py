@@ -101,8 +101,8 @@ async def add(
     twice."""
     stamp = now()
     await db.conn.execute(
-        "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, purpose, ticket_id, payload, next_attempt_at,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (dedupe_key, chat_id, purpose, ticket_id, payload, next_attempt_at,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (dedupe_key, chat_id, purpose, ticket_id, message.to_json(), stamp, stamp),
     )
     db.outbox_touched = True

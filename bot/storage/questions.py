@@ -10,12 +10,13 @@ DAY = 86400.0
 async def log(
     db: Database, user_id: int, lang: str, text: str, action: str, intent: str, entry_id: str | None
 ) -> int:
-    cursor = await db.conn.execute(
+    async with db.conn.execute(
         "INSERT INTO questions (user_id, lang, text, action, intent, entry_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (user_id, lang, text, action, intent, entry_id, now()),
-    )
-    return int(cursor.lastrowid or 0)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def mark_outcome(db: Database, user_id: int, outcome: str) -> None:

@@ -65,12 +65,13 @@ async def create(
     kind: Kind = "question",
 ) -> int:
     stamp = now()
-    cursor = await db.conn.execute(
+    async with db.conn.execute(
         "INSERT INTO tickets (user_id, lang, text, display_name, status, candidates, created_at, updated_at, kind)"
-        " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
         (user_id, lang, text, display_name, ",".join(candidates), stamp, stamp, kind),
-    )
-    ticket_id = int(cursor.lastrowid or 0)
+    ) as cursor:
+        row = await cursor.fetchone()
+    ticket_id = int(row[0]) if row else 0
     await db.conn.execute(
         "INSERT INTO ticket_messages (ticket_id, direction, text, created_at) VALUES (?, 'user', ?, ?)",
         (ticket_id, text, stamp),
@@ -111,8 +112,8 @@ async def add_message(
 ) -> bool:
     """False when this source message was recorded before (a redelivered update)."""
     cursor = await db.conn.execute(
-        "INSERT OR IGNORE INTO ticket_messages (ticket_id, direction, text, source_message_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO ticket_messages (ticket_id, direction, text, source_message_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (ticket_id, direction, text, source_message_id, now()),
     )
     await db.conn.execute("UPDATE tickets SET updated_at = ? WHERE id = ?", (now(), ticket_id))
@@ -121,7 +122,7 @@ async def add_message(
 
 async def map_group_message(db: Database, chat_id: int, message_id: int, ticket_id: int) -> None:
     await db.conn.execute(
-        "INSERT OR IGNORE INTO group_messages (chat_id, message_id, ticket_id) VALUES (?, ?, ?)",
+        "INSERT INTO group_messages (chat_id, message_id, ticket_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (chat_id, message_id, ticket_id),
     )
 

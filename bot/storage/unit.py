@@ -38,14 +38,19 @@ OnFailure = Callable[[BaseException], Awaitable[object]]
 # SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN
 _FAULT_CODES = frozenset({8, 10, 11, 13, 14})
 _FAULT_WORDS = ("database or disk is full", "disk i/o error", "readonly database", "malformed", "unable to open")
+# PostgreSQL SQLSTATEs of the same kind: read-only transaction, data or index corrupted
+_PG_FAULTS = frozenset({"25006", "XX001", "XX002"})
+_PG_RETRY = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
 _CURRENT: contextvars.ContextVar[UnitOfWork | None] = contextvars.ContextVar("unit_of_work", default=None)
 
 
 def is_fault(exc: BaseException) -> bool:
-    """A fault of the database or the disk under it (full, I/O error, read-only, damaged), not of our code:
-    retrying at once does not help, the person is asked to try again later."""
+    """A fault of the database or the disk under it (full, I/O error, read-only, damaged, the server gone), not
+    of our code: retrying at once does not help, the person is asked to try again later."""
     if isinstance(exc, UnitFailed) and exc.__cause__ is not None:
         exc = exc.__cause__
+    if _is_psycopg(exc):
+        return _pg_fault(exc)
     if not isinstance(exc, sqlite3.DatabaseError):
         return False
     code = getattr(exc, "sqlite_errorcode", None)
@@ -53,6 +58,31 @@ def is_fault(exc: BaseException) -> bool:
         return True
     message = str(exc).lower()
     return any(word in message for word in _FAULT_WORDS)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Busy, locked, or the connection dropped (SQLite's OperationalError; PostgreSQL's, a serialization
+    failure or a deadlock): the same step may succeed a moment later."""
+    if _is_psycopg(exc):
+        import psycopg
+
+        return isinstance(exc, psycopg.OperationalError) or getattr(exc, "sqlstate", None) in _PG_RETRY
+    return isinstance(exc, sqlite3.OperationalError)
+
+
+def _is_psycopg(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in ("psycopg", "psycopg_pool")
+
+
+def _pg_fault(exc: BaseException) -> bool:
+    import psycopg
+
+    # OperationalError: the server is away, the connection broke, the disk is full (class 53), the pool timed
+    # out; not a serialization failure or deadlock (class 40), which a retry resolves
+    state = getattr(exc, "sqlstate", None) or ""
+    if state.startswith("40"):
+        return False
+    return isinstance(exc, psycopg.OperationalError) or state in _PG_FAULTS
 
 
 class UnitFailed(RuntimeError):
@@ -132,14 +162,12 @@ async def unit_of_work(db: Database, lock: asyncio.Lock, durable: bool = False) 
         async with lock:
             token = _CURRENT.set(unit)
             try:
-                if durable:  # this commit reaches the disk before it returns, even if the power fails next
-                    await db.conn.execute("PRAGMA synchronous=FULL")
-                await db.conn.execute("BEGIN IMMEDIATE")  # the write lock now: no read-then-write conflict later
+                await db.begin(durable)  # SQLite: the write lock now (BEGIN IMMEDIATE); PostgreSQL: a pooled BEGIN
                 try:
                     yield unit
                     if unit.failed is not None:
                         raise UnitFailed("a step of this unit failed") from unit.failed
-                    await db.conn.commit()
+                    await db.commit()
                 except BaseException as exc:
                     failure = unit.failed or exc
                     await _rollback(db)
@@ -148,8 +176,7 @@ async def unit_of_work(db: Database, lock: asyncio.Lock, durable: bool = False) 
                     await db.checkpoint()
             finally:
                 _CURRENT.reset(token)
-                if durable:
-                    await _normal_sync(db)
+                await db.end(durable)
     except Exception as exc:  # not on cancellation: an update cut off at shutdown is replayed, nobody is told
         failure = failure or exc
         if is_fault(failure):  # the reason only (e.g. "database or disk is full"), never a message text
@@ -160,15 +187,8 @@ async def unit_of_work(db: Database, lock: asyncio.Lock, durable: bool = False) 
     await unit.run_after_commit()
 
 
-async def _normal_sync(db: Database) -> None:
-    try:
-        await db.conn.execute("PRAGMA synchronous=NORMAL")
-    except sqlite3.Error as exc:
-        log.error("synchronous=NORMAL not restored: %s", exc)
-
-
 async def _rollback(db: Database) -> None:
     try:
-        await db.conn.rollback()
-    except sqlite3.Error as exc:
+        await db.rollback()
+    except Exception as exc:  # the connection is gone (PostgreSQL) or the file is: the transaction is too
         log.error("rollback failed: %s", exc)

@@ -54,8 +54,8 @@ async def register_commands(app: Application, services: Services) -> None:  # ty
 
 async def worker_database(services: Services) -> Database:
     """The outbox worker's own connection, so its commits never carry a flow's half-finished step."""
-    path = services.settings.database_path
-    return services.db if str(path) == ":memory:" else await Database.open(path)
+    location = services.settings.database
+    return services.db if str(location) == ":memory:" else await Database.open(location)
 
 
 async def apply_retention(services: Services) -> Purged:

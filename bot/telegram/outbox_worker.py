@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from html import escape
@@ -31,6 +30,7 @@ from bot.handoff.send_policy import Failure, Head, SendPolicy, verdict
 from bot.storage import outbox, tickets, users
 from bot.storage.db import Database
 from bot.storage.outbox import OutboxItem, OutMessage
+from bot.storage.unit import is_retryable
 
 from . import delivery
 from .delivery import Bot
@@ -244,7 +244,9 @@ class OutboxWorker:
                 try:
                     async with self.db.unit_of_work():  # committed at its end, rolled back on any exception
                         return await work(self.db)
-                except sqlite3.OperationalError as exc:
+                except Exception as exc:
+                    if not is_retryable(exc):
+                        raise
                     if attempt == COMMIT_ATTEMPTS:
                         log.error("outbox: database unavailable (%s); the step is left for later", exc)
                         raise

@@ -8,7 +8,6 @@ the network.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from html import escape
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import stop_app
+from dbkit import dump, read
 from fakes import (
     Call,
     Person,
@@ -81,9 +81,8 @@ async def test_round_trip(
     def look_at_db(call: Call) -> None:  # what the database holds at the moment a message goes out
         if chat_of(call) != str(person.id):
             return
-        with sqlite3.connect(hsettings.database_path) as conn:
-            rows = conn.execute("SELECT id, user_id, status, text FROM tickets").fetchall()
-            posts = conn.execute("SELECT COUNT(*) FROM outbox WHERE purpose = 'post'").fetchone()[0]
+        rows = read(hsettings.database, "SELECT id, user_id, status, text FROM tickets")
+        posts = read(hsettings.database, "SELECT COUNT(*) FROM outbox WHERE purpose = 'post'")[0][0]
         snapshots.append((call, posts, rows))
 
     h = await launch(hsettings, Recorder(on_call=look_at_db))
@@ -552,9 +551,8 @@ async def test_restart_between_every_step_loses_and_duplicates_nothing(
     await step(replay_reply)
     await step(lambda h: h.deliver())
 
-    with sqlite3.connect(hsettings.database_path) as conn:
-        assert conn.execute("SELECT id, user_id, status FROM tickets").fetchall() == [(1, OMAR.id, "claimed")]
-        statuses = conn.execute("SELECT purpose, status FROM outbox ORDER BY id").fetchall()
+    assert read(hsettings.database, "SELECT id, user_id, status FROM tickets") == [(1, OMAR.id, "claimed")]
+    statuses = read(hsettings.database, "SELECT purpose, status FROM outbox ORDER BY id")
     assert statuses == [("post", "sent"), ("answer", "sent"), ("confirm", "sent")]
 
     group = [c for c in sent_to(recorders, GROUP) if c.method == "sendMessage"]
@@ -608,11 +606,10 @@ async def test_deletemydata_leaves_no_copy_of_the_question(desk: Harness) -> Non
     await h.command(OMAR, "deletemydata")
     await h.press(OMAR, EraseMyData(True).pack())
     await h.deliver()
-    with sqlite3.connect(h.services.settings.database_path) as conn:
-        dump = "\n".join(conn.iterdump())
+    everything = dump(h.services.settings.database)
     for text in (Q_AR, "تفاصيل إضافية سرية", "تفصيل آخر لم يُرسل بعد"):
-        assert text not in dump and escape(text) not in dump
-    assert str(OMAR.id) not in dump and ticket.id == 1
+        assert text not in everything and escape(text) not in everything
+    assert str(OMAR.id) not in everything and ticket.id == 1
 
 
 async def test_deletemydata_unlinks_the_user_id(desk: Harness) -> None:
@@ -623,9 +620,7 @@ async def test_deletemydata_unlinks_the_user_id(desk: Harness) -> None:
     await h.command(OMAR, "deletemydata")
     await h.press(OMAR, EraseMyData(True).pack())
     await h.deliver()
-    with sqlite3.connect(h.services.settings.database_path) as conn:
-        dump = "\n".join(conn.iterdump())
-    assert str(OMAR.id) not in dump
+    assert str(OMAR.id) not in dump(h.services.settings.database)
 
 
 # ============================================================================ no caseworker group

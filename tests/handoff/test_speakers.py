@@ -5,13 +5,13 @@ group answering, and the same privacy rules as questions to a caseworker."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import time
 from html import escape
 from typing import Any
 
 import pytest
 from conftest import stop_app
+from dbkit import read
 from harness import GROUP, MARIA, OLENA, OMAR, Harness, Launch, Newcomer, Recorder, assert_not_stored, stored_bytes
 from telegram import Update
 
@@ -139,8 +139,7 @@ async def test_the_answer_arrives_across_restarts_on_the_same_database(launch: L
                and escape(ANSWER) in (c.text or "")]
     assert len(answers) == 1  # delivered once, not lost, not twice
     assert len([c for c in broker_calls(recorders) if "Міграція" in (c.text or "")]) == 1
-    with sqlite3.connect(bsettings.database_path) as conn:
-        rows = conn.execute("SELECT purpose, status FROM outbox ORDER BY id").fetchall()
+    rows = read(bsettings.database, "SELECT purpose, status FROM outbox ORDER BY id")
     assert rows == [("post", "sent"), ("answer", "sent"), ("confirm", "sent")]
 
 

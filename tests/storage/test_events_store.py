@@ -4,13 +4,13 @@ commits; erasure on /deletemydata; retention."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from dbkit import Places
 
 from bot.storage import events as store
-from bot.storage import outbox, retention, users
-from bot.storage.db import MIGRATIONS, Database
+from bot.storage import outbox, retention, schema, users
+from bot.storage.db import Database
 from bot.storage.outbox import OutMessage
 from bot.storage.retention import DAY
 from bot.storage.users import UserRecord
@@ -19,8 +19,8 @@ T0 = 1_800_000_000.0
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    opened = await Database.open(tmp_path / "events.db")
+async def db(where: Places) -> AsyncIterator[Database]:
+    opened = await Database.open(where("events.db"))
     yield opened
     await opened.close()
 
@@ -31,10 +31,10 @@ async def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
 
 
 async def test_migration_7_creates_the_tables(db: Database) -> None:
-    assert len(MIGRATIONS) >= 7
-    assert (await rows(db, "PRAGMA user_version"))[0][0] == len(MIGRATIONS)
-    names = {r[0] for r in await rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"event_subscriptions", "event_notices", "events_seen"} <= names
+    assert schema.latest() >= 7
+    assert await db.version() == schema.latest()
+    for table in ("event_subscriptions", "event_notices", "events_seen"):
+        assert await rows(db, f"SELECT COUNT(*) FROM {table}") == [(0,)]
 
 
 async def test_subscriptions_per_district_and_nothing_committed_inside(db: Database) -> None:

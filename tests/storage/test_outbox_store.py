@@ -4,9 +4,9 @@ the caller does, once per unit of work."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from dbkit import Places
 
 from bot.storage import outbox
 from bot.storage.db import Database
@@ -16,8 +16,8 @@ A, B = 11, 12
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "o.db")
+async def db(where: Places) -> AsyncIterator[Database]:
+    database = await Database.open(where("o.db"))
     yield database
     await database.close()
 

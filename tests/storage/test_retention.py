@@ -6,10 +6,10 @@ The data is made through the running Application (desk harness); retention then 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
+from dbkit import Places
 from harness import (
     CW_TEXT,
     MARIA,
@@ -20,6 +20,7 @@ from harness import (
     Harness,
     assert_not_stored,
     stored_bytes,
+    wal_size,
 )
 
 from bot.conversation.protocol import Feedback
@@ -128,8 +129,7 @@ async def test_daily_job_leaves_no_erased_text_in_the_database_files(
     blob = stored_bytes(h)
     assert_not_stored(blob, Q_AR, FOLLOW_AR, CW_TEXT, DRAFT_DE, OMAR.full_name, OMAR.last_name)
     assert Q_UK.encode() in blob  # the open ticket is kept
-    wal = h.services.settings.database_path.with_name("wegweiser.db-wal")
-    assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and truncated
+    assert wal_size(h) == 0  # checkpointed and truncated
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "tickets 1" in logged and Q_AR not in logged and DRAFT_DE not in logged
 
@@ -154,8 +154,8 @@ def test_privacy_text_states_every_period(loaded: Any, lang: str) -> None:
     assert "37" in loaded.locales.t(lang, "start.privacy_short", days=37)
 
 
-async def test_retention_drops_file_ids_of_expired_tickets_and_unsent_photos(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "files.db")
+async def test_retention_drops_file_ids_of_expired_tickets_and_unsent_photos(where: Places) -> None:
+    db = await Database.open(where("files.db"))
     now = time.time()
     old = now - 100 * DAY
     await db.conn.execute(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from dbkit import Places, read
 from faults import DISK_FULL, count, inject
 
 from bot.storage import feedback, users
@@ -17,32 +17,32 @@ from bot.storage.users import UserRecord
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    opened = await Database.open(tmp_path / "unit.db")
+async def db(where: Places) -> AsyncIterator[Database]:
+    opened = await Database.open(where("unit.db"))
     yield opened
     await opened.close()
 
 
-def on_disk(path: Path, sql: str) -> int:
+def on_disk(db: Database, sql: str) -> int:
     """What another process sees: only what was committed."""
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute(sql).fetchone()[0])
+    location = db.path if db.path is not None else db.conn.pool.conninfo
+    return int(read(location, sql)[0][0])
 
 
 async def test_a_unit_commits_once_at_its_end_and_then_runs_its_after_commit_steps(db: Database) -> None:
     seen: list[int] = []
 
     async def after() -> None:
-        seen.append(on_disk(db.path, "SELECT COUNT(*) FROM users"))
+        seen.append(on_disk(db, "SELECT COUNT(*) FROM users"))
 
     async with db.unit_of_work() as tx:
         await users.save(db, UserRecord(1, "de"))
         await feedback.record(db, 1, "x", True)  # used to commit on its own
-        assert on_disk(db.path, "SELECT COUNT(*) FROM users") == 0  # nothing visible before the end
+        assert on_disk(db, "SELECT COUNT(*) FROM users") == 0  # nothing visible before the end
         tx.after_commit(after)
         assert seen == []
     assert seen == [1]
-    assert on_disk(db.path, "SELECT COUNT(*) FROM feedback") == 1
+    assert on_disk(db, "SELECT COUNT(*) FROM feedback") == 1
 
 
 async def test_an_exception_anywhere_rolls_back_everything_and_tells_once(db: Database) -> None:
@@ -98,8 +98,8 @@ async def test_units_of_two_tasks_never_mix(db: Database) -> None:
 
     results = await asyncio.gather(failing(), storing(), return_exceptions=True)
     assert isinstance(results[0], RuntimeError) and results[1] is None
-    assert on_disk(db.path, "SELECT COUNT(*) FROM feedback") == 1
-    assert on_disk(db.path, "SELECT COUNT(*) FROM users") == 0
+    assert on_disk(db, "SELECT COUNT(*) FROM feedback") == 1
+    assert on_disk(db, "SELECT COUNT(*) FROM users") == 0
 
 
 @pytest.mark.parametrize(
@@ -130,6 +130,7 @@ async def test_a_fault_is_logged_at_error_without_the_data(db: Database, caplog:
     assert await count(db, "SELECT COUNT(*) FROM users") == 0
 
 
+@pytest.mark.sqlite_only
 async def test_a_really_full_database_file_rolls_the_unit_back(db: Database) -> None:
     """PRAGMA max_page_count makes a real SQLite file full: SQLITE_FULL at the write that needs a page."""
     async with db.unit_of_work():
@@ -152,6 +153,7 @@ async def _synchronous(db: Database) -> int:
         return int((await cursor.fetchone())[0])
 
 
+@pytest.mark.sqlite_only
 async def test_a_durable_unit_syncs_its_commit_and_the_others_stay_fast(db: Database) -> None:
     """synchronous=FULL (the WAL is synced at the commit) only for a durable unit: the inbound store, whose
     commit Telegram is told about next; every other unit keeps NORMAL (see README, Power loss)."""

@@ -5,11 +5,11 @@ right-to-left Arabic and Persian."""
 
 from __future__ import annotations
 
-import sqlite3
 from html import escape
 from typing import Any
 
 import pytest
+from dbkit import dump, read
 from files import PDF, document, file_of, media_to, photo, send_file
 from harness import GROUP, MARIA, OMAR, Harness, reply_to_of
 from telegram.error import NetworkError
@@ -186,11 +186,10 @@ async def test_mydata_counts_attachments_and_deletemydata_erases_them(desk: Harn
     assert await h.deliver() == 3  # the "withdrawn" notice; the ticket post and the photo deleted from the group
     assert len(h.req.sent("deleteMessage")) == 2
     assert [file_of(c) for c in media_to(h, GROUP)] == ["secret-letter"]
-    with sqlite3.connect(h.services.settings.database_path) as conn:
-        dump = "\n".join(conn.iterdump())
-        assert conn.execute("SELECT COUNT(*) FROM attachments").fetchone() == (0,)
+    everything = dump(h.services.settings.database)
+    assert read(h.services.settings.database, "SELECT COUNT(*) FROM attachments") == [(0,)]
     for secret in ("secret-letter", "secret-pending", CAPTION[lang], escape(CAPTION[lang])):
-        assert secret not in dump
+        assert secret not in everything
 
 
 async def test_photos_wait_for_their_ticket_post(desk: Harness) -> None:

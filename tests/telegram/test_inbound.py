@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 from conftest import start_app, stop_app
+from dbkit import read
 from fakes import Call, Person
 from harness import Recorder
 from telegram import Update
@@ -42,16 +43,13 @@ def message(update_id: int, text: str, person: Person = AMINA) -> dict[str, Any]
     return {"update_id": update_id, "message": body}
 
 
-def stored_ids(path: Path) -> set[int]:
-    with sqlite3.connect(path) as conn:
-        return {int(r[0]) for r in conn.execute("SELECT update_id FROM inbound_updates")}
+def stored_ids(location: Path | str) -> set[int]:
+    return {int(r[0]) for r in read(location, "SELECT update_id FROM inbound_updates")}
 
 
-def rows(path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT update_id, chat_id, payload, processed_at IS NOT NULL FROM inbound_updates ORDER BY 1"
-        ).fetchall()
+def rows(location: Path | str) -> list[tuple[Any, ...]]:
+    return read(location, "SELECT update_id, chat_id, payload, processed_at IS NOT NULL FROM inbound_updates"
+                " ORDER BY 1")
 
 
 class FakeTelegram(Recorder):
@@ -100,7 +98,7 @@ async def test_polling_moves_the_offset_only_past_committed_updates(settings: Se
 
     def check(call: Call) -> None:
         if call.method == "getUpdates":
-            seen.append((int(call.params.get("offset") or 0), stored_ids(settings.database_path)))
+            seen.append((int(call.params.get("offset") or 0), stored_ids(settings.database)))
 
     req.on_call = check
     app = await start_app(settings, req)
@@ -114,8 +112,8 @@ async def test_polling_moves_the_offset_only_past_committed_updates(settings: Se
         await stop_app(app)
     for offset, committed in seen:
         assert {u for u in (501, 502, 503) if u < offset} <= committed, (offset, committed)
-    assert [r[0] for r in rows(settings.database_path)] == [501, 502, 503]
-    assert all(r[1] is None and r[2] is None and r[3] for r in rows(settings.database_path))
+    assert [r[0] for r in rows(settings.database)] == [501, 502, 503]
+    assert all(r[1] is None and r[2] is None and r[3] for r in rows(settings.database))
     assert len(replies_to(req, AMINA.id)) >= 3
 
 
@@ -143,7 +141,7 @@ async def test_a_failed_commit_keeps_the_offset_and_the_update_comes_again(
         await stop_app(app)
     first_confirm = req.offsets.index(602)
     assert req.offsets[:first_confirm].count(0) >= 2, "the update was fetched again after the failed commit"
-    assert rows(settings.database_path)[0][0] == 601
+    assert rows(settings.database)[0][0] == 601
     assert len(replies_to(req, AMINA.id)) >= 1
 
 
@@ -171,7 +169,7 @@ async def test_webhook_answers_200_only_after_the_commit_and_403_without_the_sec
             wrong = await client.post(url, content=body, headers={**plain, "X-Telegram-Bot-Api-Secret-Token": "x"})
             missing = await client.post(url, content=body, headers=plain)
             assert (wrong.status_code, missing.status_code) == (403, 403)
-            assert stored_ids(settings.database_path) == set()
+            assert stored_ids(settings.database) == set()
 
             signed = {**plain, "X-Telegram-Bot-Api-Secret-Token": SECRET}
 
@@ -182,15 +180,15 @@ async def test_webhook_answers_200_only_after_the_commit_and_403_without_the_sec
                 patch.setattr(inbound, "store", broken)
                 failed = await client.post(url, content=body, headers=signed)
             assert failed.status_code == 500  # Telegram sends it again
-            assert stored_ids(settings.database_path) == set()
+            assert stored_ids(settings.database) == set()
 
             ok = await client.post(url, content=body, headers=signed)
             assert ok.status_code == 200
-            assert stored_ids(settings.database_path) == {701}  # committed before the 200
+            assert stored_ids(settings.database) == {701}  # committed before the 200
             again = await client.post(url, content=body, headers=signed)  # Telegram's retry
             assert again.status_code == 200
         await processor_of(app).drain()
-        await until(lambda: bool(rows(settings.database_path)[0][3]))
+        await until(lambda: bool(rows(settings.database)[0][3]))
         await app.updater.stop()
     finally:
         await stop_app(app)
@@ -198,7 +196,7 @@ async def test_webhook_answers_200_only_after_the_commit_and_403_without_the_sec
 
 
 async def test_unprocessed_updates_are_replayed_at_start_in_update_id_order(settings: Settings) -> None:
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database)
     bob = dataclasses.replace(AMINA, id=5102, first_name="Bob")
     # a crash left these behind: stored (Telegram was told), never processed; stored out of order
     for update in (message(803, "/help"), message(801, "/start"), message(802, "/start", bob)):
@@ -211,8 +209,7 @@ async def test_unprocessed_updates_are_replayed_at_start_in_update_id_order(sett
     finally:
         await stop_app(app)
     assert len(replies_to(req, AMINA.id)) >= 2 and len(replies_to(req, bob.id)) >= 1
-    with sqlite3.connect(settings.database_path) as conn:
-        order = [r[0] for r in conn.execute("SELECT update_id FROM inbound_updates ORDER BY processed_at")]
+    order = [r[0] for r in read(settings.database, "SELECT update_id FROM inbound_updates ORDER BY processed_at")]
     assert order == [801, 802, 803]
 
 
@@ -231,12 +228,12 @@ async def test_an_update_delivered_twice_is_processed_once(settings: Settings) -
 
 
 async def test_processed_texts_go_at_once_and_their_ids_after_a_day(settings: Settings) -> None:
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database)
     try:
         await inbound.store(db, 1, AMINA.id, json.dumps(message(1, "meine Adresse ist Hauptstr. 5")))
         await inbound.store(db, 2, AMINA.id, json.dumps(message(2, "noch offen")))
         await inbound.mark_processed(db, 1)
-        assert rows(settings.database_path)[0][1:] == (None, None, 1)
+        assert rows(settings.database)[0][1:] == (None, None, 1)
         assert await inbound.purge_processed(db) == 0  # the id stays a day: a repeat is recognised
         await db.conn.execute("UPDATE inbound_updates SET processed_at = ? WHERE update_id = 1", (now() - 90000,))
         await db.conn.commit()
@@ -250,7 +247,7 @@ async def test_processed_texts_go_at_once_and_their_ids_after_a_day(settings: Se
 async def test_a_failing_flow_cannot_drop_an_update_stored_meanwhile(settings: Settings) -> None:
     """The connection is shared: an update stored while a flow's unit of work is open waits for that unit, so
     the flow's rollback cannot take the stored update with it, and the flow's half is never committed with it."""
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database)
     queue = DurableQueue()
     queue.attach(db, lambda: None)
     flow_started, flow_go_on = asyncio.Event(), asyncio.Event()
@@ -274,9 +271,8 @@ async def test_a_failing_flow_cannot_drop_an_update_stored_meanwhile(settings: S
     finally:
         await db.close()
     assert isinstance(results[0], RuntimeError) and results[1] is None
-    assert stored_ids(settings.database_path) == {42}
-    with sqlite3.connect(settings.database_path) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == 0
+    assert stored_ids(settings.database) == {42}
+    assert read(settings.database, "SELECT COUNT(*) FROM feedback") == [(0,)]
 
 
 async def test_reload_builds_before_the_update_holds_the_database(

@@ -5,12 +5,12 @@ Through the Telegram adapter on the recording fake, in German, Ukrainian and rig
 from __future__ import annotations
 
 import re
-import sqlite3
 from html import escape, unescape
 from typing import Any
 
 import pytest
 from conftest import stop_app
+from dbkit import read
 from fakes import Call, bad_request, blocked_by_user
 from files import document, file_of, group_post, media_to, photo, send_file, sticker
 from harness import GROUP, MARIA, OLENA, OMAR, Harness, Launch, Newcomer, Recorder, reply_to_of, sent_to
@@ -143,8 +143,7 @@ async def test_a_restart_between_the_parts_neither_loses_nor_repeats_one(launch:
     confirms = [c for c in sent_to([first, second], GROUP) if c.text == h.et(DESK_LANG, "desk.delivered",
                                                                                 ticket=ticket.id)]
     assert len(confirms) == 1
-    with sqlite3.connect(hsettings.database_path) as conn:
-        rows = conn.execute("SELECT status FROM outbox WHERE chat_id = ? ORDER BY id", (OLENA.id,)).fetchall()
+    rows = read(hsettings.database, "SELECT status FROM outbox WHERE chat_id = ? ORDER BY id", (OLENA.id,))
     assert rows == [("sent",)] * 3
 
 

@@ -50,7 +50,7 @@ async def test_a_crash_between_the_ticket_and_its_post_leaves_neither_and_the_re
     h: Harness,
 ) -> None:
     await ready_to_send(h)
-    faulty = inject(h.db, "INSERT OR IGNORE INTO outbox", Crash())  # after INSERT INTO tickets
+    faulty = inject(h.db, "INSERT INTO outbox", Crash())  # after INSERT INTO tickets
     send = callback_update(h.app.bot, "HS", person=OMAR)
     with pytest.raises(Crash):
         await through_inbound(h.app, send)
@@ -71,7 +71,7 @@ async def test_a_crash_between_the_ticket_and_its_post_leaves_neither_and_the_re
 @pytest.mark.parametrize("failures", [1, 2])
 async def test_an_exception_mid_update_is_replayed_once_then_given_up(h: Harness, failures: int) -> None:
     await ready_to_send(h)
-    inject(h.db, "INSERT OR IGNORE INTO outbox", RuntimeError("flow broke"), times=failures)
+    inject(h.db, "INSERT INTO outbox", RuntimeError("flow broke"), times=failures)
     before = len(h.req.calls)
     await through_inbound(h.app, callback_update(h.app.bot, "HS", person=OMAR))
     heal(h.db)
@@ -99,7 +99,7 @@ async def answer_rows(h: Harness, ticket_id: int) -> tuple[int, int]:
 
 async def test_a_crash_in_a_caseworker_answer_leaves_nothing_and_the_replay_queues_it_once(h: Harness) -> None:
     update, ticket_id = await answer_update(h)
-    inject(h.db, "INSERT OR IGNORE INTO outbox", Crash())  # after the answer's ticket_messages row
+    inject(h.db, "INSERT INTO outbox", Crash())  # after the answer's ticket_messages row
     with pytest.raises(Crash):
         await through_inbound(h.app, update)
     heal(h.db)
@@ -154,7 +154,7 @@ async def test_a_full_disk_asks_the_newcomer_to_try_later_and_stores_nothing(
     await ready_to_send(h)
     before = len(h.req.calls)
     with caplog.at_level("ERROR"):
-        inject(h.db, "INSERT OR IGNORE INTO outbox", times=5)  # every try: the disk stays full
+        inject(h.db, "INSERT INTO outbox", times=5)  # every try: the disk stays full
         await through_inbound(h.app, callback_update(h.app.bot, "HS", person=OMAR))
         heal(h.db)
     assert await ticket_rows(h) == (0, 0)
@@ -182,6 +182,7 @@ async def test_a_caseworker_answer_that_cannot_be_stored_is_refused_in_the_group
     assert texts_to(h, OMAR.id, before) == []  # nothing reached the newcomer
 
 
+@pytest.mark.sqlite_only
 async def test_a_really_full_database_file(h: Harness) -> None:
     """A real SQLite file that cannot grow (PRAGMA max_page_count): the update was stored while there was room,
     its ticket needs new pages and fails with SQLITE_FULL, the newcomer is asked to try later, nothing is
