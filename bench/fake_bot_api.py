@@ -1,8 +1,10 @@
-"""A small fake Telegram Bot API on 127.0.0.1 for bench/chaos.py (standard library only, loopback only).
+"""A small fake Telegram Bot API on 127.0.0.1 for bench/chaos.py and bench/scale_bench.py (standard library
+only, loopback only).
 
 getUpdates behaves like Telegram's: an update stays until a later call's offset confirms it, so a bot that
 dies before confirming gets it again. sendMessage, editMessageText, sendVenue answer with a message and are
-logged; getMe, getChat and the rest answer plausibly. Every call is kept in `calls` for the analysis.
+logged (sendMessage in `sent`; all three per chat, for `wait_for`); setWebhook is counted; getMe, getChat and
+the rest answer plausibly.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -29,6 +32,7 @@ class Sent:
     message_id: int
     reply_to: int | None
     at: float = field(default_factory=time.monotonic)
+    method: str = "sendMessage"
 
 
 class FakeBotApi:
@@ -39,6 +43,10 @@ class FakeBotApi:
         self.confirmed_below = 0  # every update_id below this was confirmed by an offset
         self.sent: list[Sent] = []
         self.polls = 0
+        self.webhooks_set = 0
+        self._chat_lock = threading.Lock()
+        self._by_chat: dict[int, list[Sent]] = {}
+        self._chat_waits: dict[int, threading.Condition] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -63,6 +71,23 @@ class FakeBotApi:
         with self._lock:
             return list(self.sent)
 
+    def wait_for(self, chat_id: int, since: float, match: Callable[[Sent], bool], timeout: float) -> Sent | None:
+        """The first message call to chat_id at or after `since` (monotonic) that `match`es, waiting up to
+        `timeout` seconds for it; None if none came."""
+        deadline, seen = time.monotonic() + timeout, 0
+        with self._chat_lock:
+            wait = self._chat_waits.setdefault(chat_id, threading.Condition(self._chat_lock))
+            while True:
+                calls = self._by_chat.get(chat_id, [])
+                for call in calls[seen:]:
+                    if call.at >= since and match(call):
+                        return call
+                seen = len(calls)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                wait.wait(left)
+
     # -- the API ----------------------------------------------------------------------------------
     def call(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getUpdates":
@@ -77,6 +102,9 @@ class FakeBotApi:
                                             "gifts_from_channels": False}}
         if method in ("sendMessage", "editMessageText", "sendVenue"):
             return self._message(method, params)
+        if method == "setWebhook":
+            with self._lock:
+                self.webhooks_set += 1
         return True
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -98,8 +126,13 @@ class FakeBotApi:
         reply_to = reply.get("message_id") if isinstance(reply, dict) else params.get("reply_to_message_id")
         with self._lock:
             message_id = int(params.get("message_id") or next(self._message_ids))
+            call = Sent(chat_id, text, message_id, int(reply_to) if reply_to else None, method=method)
             if method == "sendMessage":
-                self.sent.append(Sent(chat_id, text, message_id, int(reply_to) if reply_to else None))
+                self.sent.append(call)
+        with self._chat_lock:
+            self._by_chat.setdefault(chat_id, []).append(call)
+            if chat_id in self._chat_waits:
+                self._chat_waits[chat_id].notify_all()
         chat_type = "private" if chat_id > 0 else "supergroup"
         message: dict[str, Any] = {"message_id": message_id, "date": int(time.time()),
                                    "chat": {"id": chat_id, "type": chat_type}, "from": BOT, "text": text}
