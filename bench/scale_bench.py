@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chaos import ANSWER, ANSWERS, CASEWORKER, GROUP, QUESTION, answer, conversation, message_update, person
 from fake_bot_api import FakeBotApi, Sent
-from scale_fleet import REPO, SECRET, Fleet, database, stored_updates
+from scale_fleet import REPO, SECRET, Fleet, Readback, database
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test"
 STEP_WAIT = 30.0  # seconds a step waits for its reply (a reply lost with a killed worker is not waited for)
@@ -44,8 +44,8 @@ POST_WAIT = 120.0  # seconds "Send" waits for the ticket's post (an outbox deliv
 
 
 class Run:
-    def __init__(self, api: FakeBotApi, fleet: Fleet) -> None:
-        self.api, self.fleet = api, fleet
+    def __init__(self, api: FakeBotApi, fleet: Fleet, readback: Readback) -> None:
+        self.api, self.fleet, self.readback = api, fleet, readback
         self.latencies: list[float] = []
         self.pushed: list[int] = []
         self.refused: list[int] = []
@@ -72,7 +72,7 @@ class Run:
             self.step(update, who)
         marker = f"frage{i:03d}"
         post = self.step(send, GROUP, lambda call: marker in call.text and call.method == "sendMessage", POST_WAIT)
-        if post is None:
+        if post is None or not self.readback.wait_sent_recorded(post.message_id, POST_WAIT):
             return
         chat = {"id": GROUP, "type": "supergroup", "title": "Beratung"}
         for k in range(1, ANSWERS + 1):
@@ -135,7 +135,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
                 env["SCALE_BENCH_LIFT_LIMITS"] = "1"
             fleet = Fleet(workers, env, folder)
             fleet.start()
-            run = Run(api, fleet)
+            run = Run(api, fleet, Readback(readback))
             started = time.monotonic()
             if args.chaos:
                 fleet.chaos(args.seed)
@@ -146,7 +146,8 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             settle(run, args.conversations, started + args.max_seconds)
             time.sleep(1.0)  # a late duplicate would show now
             codes = fleet.stop()
-            figures = outcomes(run, args.conversations, stored_updates(readback))
+            figures = outcomes(run, args.conversations, run.readback.stored_updates())
+            run.readback.close()
             logs = "".join(Path(w.log.name).read_text(errors="replace") for w in fleet.workers)
         api.stop()
     errors = sum(1 for line in logs.splitlines() if "Traceback" in line or " ERROR " in line)
@@ -165,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=40, help="conversations in flight")
     parser.add_argument("--chaos", action="store_true", help="SIGKILL a random worker every 2-5 s")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-seconds", type=float, default=600.0)
+    parser.add_argument("--max-seconds", type=float, default=300.0)
     parser.add_argument("--telegram-limits", action="store_true", help="keep Telegram's send limits")
     args = parser.parse_args(argv)
     bad = 0

@@ -144,16 +144,49 @@ class Fleet:
             worker.wait_ready()
 
 
-def stored_updates(database: str) -> dict[int, bool]:
-    """update_id -> processed, from the shared database (a file path, or a PostgreSQL URL)."""
-    query = "SELECT update_id, processed_at IS NOT NULL FROM inbound_updates"
-    if not database.startswith("postgres"):
-        with sqlite3.connect(database) as conn:
-            return {int(u): bool(p) for u, p in conn.execute(query).fetchall()}
-    import psycopg
+class Readback:
+    """Reads the shared database from the bench's threads (a connection per thread, closed by `close`)."""
 
-    with psycopg.connect(database) as conn:
-        return {int(u): bool(p) for u, p in conn.execute(query).fetchall()}
+    def __init__(self, database: str) -> None:
+        self.database, self.postgres = database, database.startswith("postgres")
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+
+    def rows(self, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self.postgres:
+                import psycopg
+
+                conn = psycopg.connect(self.database, autocommit=True)
+            else:
+                conn = sqlite3.connect(self.database, timeout=30, check_same_thread=False)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        if self.postgres:
+            query = query.replace("?", "%s")
+        return list(conn.execute(query, params).fetchall())
+
+    def stored_updates(self) -> dict[int, bool]:
+        """update_id -> processed."""
+        rows = self.rows("SELECT update_id, processed_at IS NOT NULL FROM inbound_updates")
+        return {int(u): bool(p) for u, p in rows}
+
+    def wait_sent_recorded(self, message_id: int, timeout: float) -> bool:
+        """Until the outbox committed that it sent message_id (a caseworker can only answer a post the bot
+        knows it posted: Telegram's answer reaches the fake a moment before the worker's commit)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.rows("SELECT 1 FROM outbox WHERE sent_message_id = ?", (message_id,)):
+                return True
+            time.sleep(0.02)
+        return False
+
+    def close(self) -> None:
+        for conn in self._all:
+            conn.close()
 
 
 @contextlib.contextmanager
