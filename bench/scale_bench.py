@@ -23,6 +23,7 @@ Telegram's send limits (30 a second, 20 a minute per group) are lifted in the wo
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -136,12 +137,12 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             fleet = Fleet(workers, env, folder)
             fleet.start()
             run = Run(api, fleet, Readback(readback))
-            started = time.monotonic()
+            started, cpu = time.monotonic(), fleet.cpu()
             if args.chaos:
                 fleet.chaos(args.seed)
             with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
                 list(pool.map(run.converse, range(args.conversations)))
-            seconds = time.monotonic() - started
+            seconds, cpu = time.monotonic() - started, fleet.cpu() - cpu
             fleet.calm()
             settle(run, args.conversations, started + args.max_seconds)
             time.sleep(1.0)  # a late duplicate would show now
@@ -154,7 +155,8 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
     return {"workers": workers, "db": "PostgreSQL" if url else "SQLite", "updates": len(run.pushed),
             "seconds": seconds, "rate": len(run.pushed) / seconds, "p50": percentile(run.latencies, 0.5),
             "p99": percentile(run.latencies, 0.99), "no reply": run.no_reply, "refused": len(run.refused),
-            "retries": fleet.retries, "kills": fleet.kills, "exit codes": codes, "log errors": errors, **figures}
+            "retries": fleet.retries, "kills": fleet.kills, "exit codes": codes, "log errors": errors,
+            "cpu": cpu, **figures}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--telegram-limits", action="store_true", help="keep Telegram's send limits")
     args = parser.parse_args(argv)
     bad = 0
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the first run")
     for workers in args.workers:
         if args.sqlite and workers != 1:
             print(f"skipped: {workers} workers on one SQLite file (SQLite serves one process)")
@@ -177,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         r = bench(workers, None if args.sqlite else args.database_url, args)
         print(f"{r['db']}, {r['workers']} worker(s){', chaos' if args.chaos else ''}: {r['updates']} updates in"
               f" {r['seconds']:.1f} s = {r['rate']:.1f} updates/s; p50 {r['p50'] * 1000:.0f} ms,"
-              f" p99 {r['p99'] * 1000:.0f} ms; steps without a reply {r['no reply']}, refused {r['refused']},"
+              f" p99 {r['p99'] * 1000:.0f} ms; workers' CPU {r['cpu'] * 1000 / r['updates']:.1f} ms an update;"
+              f" steps without a reply {r['no reply']}, refused {r['refused']},"
               f" re-posts {r['retries']}, kills {r['kills']}, exit codes {r['exit codes']},"
               f" log errors {r['log errors']}")
         for name in ("lost updates", "posts lost", "posts duplicated", "answers lost", "answers duplicated",

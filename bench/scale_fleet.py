@@ -45,6 +45,17 @@ class Worker:
         self.env = {**env, "PORT": str(self.port)}
         self.log = open(log, "ab")  # noqa: SIM115 - open for the whole run
         self.proc: subprocess.Popen[bytes] | None = None
+        self.cpu = 0.0  # CPU seconds of the processes that ended (each start is a new process)
+
+    def cpu_now(self) -> float:
+        """CPU seconds (user + system) of the running process, from /proc; 0 where there is none."""
+        if self.proc is None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def start(self) -> None:
         self.proc = subprocess.Popen([sys.executable, str(REPO / "bench" / "scale_worker.py")], cwd=REPO,
@@ -63,12 +74,14 @@ class Worker:
 
     def kill(self) -> None:
         if self.proc is not None:
+            self.cpu += self.cpu_now()
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait()
 
     def stop(self) -> int:
         if self.proc is None or self.proc.poll() is not None:
             return self.proc.returncode if self.proc else 0
+        self.cpu += self.cpu_now()
         self.proc.send_signal(signal.SIGTERM)
         try:
             return self.proc.wait(timeout=30)
@@ -98,6 +111,10 @@ class Fleet:
         if self._killer is not None:
             self._killer.join()
         return [worker.stop() for worker in self.workers]
+
+    def cpu(self) -> float:
+        """CPU seconds all worker processes used so far (the ones killed included)."""
+        return sum(worker.cpu + worker.cpu_now() for worker in self.workers)
 
     def post(self, update: dict[str, Any]) -> bool:
         """Offer the update round-robin until a worker answers 200; False if none did within POST_GIVE_UP."""
