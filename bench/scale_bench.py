@@ -129,7 +129,8 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
         with database(url, folder) as (db_env, readback):
             env = {"PATH": "/usr/bin:/bin", "BOT_TOKEN": "123456:scale-fake-token", "TELEGRAM_BASE_URL": api.url,
                    "CASEWORKER_CHAT_ID": str(GROUP), "CASEWORKER_HOURS": "Mo-Su 00:00-24:00",
-                   "SEMANTIC_LAYER": "off", "LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
+                   "SEMANTIC_LAYER": "off", "LOG_LEVEL": "WARNING", "PYTHONPATH": str(args.code),
+                   "PYTHONDONTWRITEBYTECODE": "1",
                    "WEBHOOK_URL": "https://bot.example.invalid/telegram", "WEBHOOK_SECRET": SECRET,
                    "WEBHOOK_LISTEN": "127.0.0.1", **db_env}
             if not args.telegram_limits:
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-seconds", type=float, default=300.0)
     parser.add_argument("--telegram-limits", action="store_true", help="keep Telegram's send limits")
+    parser.add_argument("--code", type=Path, default=REPO, help="the checkout whose bot/ the workers run"
+                        " (e.g. an export of another branch); default: this one")
     args = parser.parse_args(argv)
     bad = 0
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the first run")

@@ -58,7 +58,8 @@ class Worker:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def start(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(REPO / "bench" / "scale_worker.py")], cwd=REPO,
+        code = self.env.get("PYTHONPATH") or str(REPO)  # the checkout whose bot/ the workers run
+        self.proc = subprocess.Popen([sys.executable, str(REPO / "bench" / "scale_worker.py")], cwd=code,
                                      env=self.env, stdout=self.log, stderr=self.log)
 
     def alive(self) -> bool:

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, os.environ.get("PYTHONPATH") or str(Path(__file__).resolve().parent.parent))
 
 LIFTED = (100_000, 0.0, 1_000_000)  # overall per second, seconds between messages to a chat, per group a minute
 
