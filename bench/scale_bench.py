@@ -136,21 +136,26 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             if not args.telegram_limits:
                 env["SCALE_BENCH_LIFT_LIMITS"] = "1"
             fleet = Fleet(workers, env, folder)
-            fleet.start()
-            run = Run(api, fleet, Readback(readback))
-            started, cpu, own = time.monotonic(), fleet.cpu(), time.process_time()
-            if args.chaos:
-                fleet.chaos(args.seed)
-            with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-                list(pool.map(run.converse, range(args.conversations)))
-            seconds, cpu, own = time.monotonic() - started, fleet.cpu() - cpu, time.process_time() - own
-            fleet.calm()
-            settle(run, args.conversations, started + args.max_seconds)
-            time.sleep(1.0)  # a late duplicate would show now
-            codes = fleet.stop()
+            try:
+                fleet.start()
+                run = Run(api, fleet, Readback(readback))
+                started, cpu, own = time.monotonic(), fleet.cpu(), time.process_time()
+                if args.chaos:
+                    fleet.chaos(args.seed)
+                pool = ThreadPoolExecutor(max_workers=args.concurrency)
+                try:
+                    list(pool.map(run.converse, range(args.conversations)))
+                finally:
+                    pool.shutdown(wait=False, cancel_futures=True)  # interrupted: the rest never starts
+                seconds, cpu, own = time.monotonic() - started, fleet.cpu() - cpu, time.process_time() - own
+                fleet.calm()
+                settle(run, args.conversations, started + args.max_seconds)
+                time.sleep(1.0)  # a late duplicate would show now
+            finally:
+                codes = fleet.stop()  # also when interrupted: no worker outlives the bench
             figures = outcomes(run, args.conversations, run.readback.stored_updates())
             run.readback.close()
-            logs = "".join(Path(w.log.name).read_text(errors="replace") for w in fleet.workers)
+            logs = fleet.logs()
         api.stop()
     errors = sum(1 for line in logs.splitlines() if "Traceback" in line or " ERROR " in line)
     return {"workers": workers, "db": "PostgreSQL" if url else "SQLite", "updates": len(run.pushed),

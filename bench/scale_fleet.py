@@ -98,6 +98,7 @@ class Fleet:
         self.kills = 0
         self.retries = 0
         self._stop = threading.Event()
+        self.closing = threading.Event()  # set when the bench ends early: posts give up at once
         self._killer: threading.Thread | None = None
 
     def start(self) -> None:
@@ -107,8 +108,16 @@ class Fleet:
             if not worker.wait_ready():
                 raise SystemExit(f"worker {k} did not start: see {worker.log.name}")
 
+    def logs(self) -> str:
+        texts = []
+        for worker in self.workers:
+            with contextlib.suppress(OSError):
+                texts.append(Path(worker.log.name).read_text(errors="replace"))
+        return "".join(texts)
+
     def stop(self) -> list[int]:
         self._stop.set()
+        self.closing.set()
         if self._killer is not None:
             self._killer.join()
         return [worker.stop() for worker in self.workers]
@@ -122,7 +131,7 @@ class Fleet:
         body = json.dumps(update).encode()
         headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
         deadline = time.monotonic() + POST_GIVE_UP
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not self.closing.is_set():
             worker = self.workers[next(self._next) % len(self.workers)]
             conn = http.client.HTTPConnection("127.0.0.1", worker.port, timeout=POST_TIMEOUT)
             try:
