@@ -47,13 +47,14 @@ POST_WAIT = 120.0  # seconds "Send" waits for the ticket's post (an outbox deliv
 class Run:
     def __init__(self, api: FakeBotApi, fleet: Fleet, readback: Readback) -> None:
         self.api, self.fleet, self.readback = api, fleet, readback
-        self.latencies: list[float] = []
+        self.latencies: dict[str, list[float]] = {"reply": [], "post": [], "answer": []}  # by what answers
         self.pushed: list[int] = []
         self.refused: list[int] = []
         self.no_reply = 0
         self.cw_messages: dict[int, tuple[int, int]] = {}  # caseworker message id -> (conversation, k)
 
-    def step(self, update: dict[str, Any], chat_id: int, match: Any = None, wait: float = STEP_WAIT) -> Sent | None:
+    def step(self, update: dict[str, Any], chat_id: int, kind: str = "reply", match: Any = None,
+             wait: float = STEP_WAIT) -> Sent | None:
         started = time.monotonic()
         self.pushed.append(int(update["update_id"]))
         if not self.fleet.post(update):
@@ -63,7 +64,7 @@ class Run:
         if reply is None:
             self.no_reply += 1
         else:
-            self.latencies.append(reply.at - started)
+            self.latencies[kind].append(reply.at - started)
         return reply
 
     def converse(self, i: int) -> None:
@@ -72,7 +73,8 @@ class Run:
         for update in steps:
             self.step(update, who)
         marker = f"frage{i:03d}"
-        post = self.step(send, GROUP, lambda call: marker in call.text and call.method == "sendMessage", POST_WAIT)
+        post = self.step(send, GROUP, "post", lambda call: marker in call.text and call.method == "sendMessage",
+                         POST_WAIT)
         if post is None or not self.readback.wait_sent_recorded(post.message_id, POST_WAIT):
             return
         chat = {"id": GROUP, "type": "supergroup", "title": "Beratung"}
@@ -80,7 +82,7 @@ class Run:
             update = message_update(CASEWORKER, chat, answer(i, k), reply_to=post.message_id)
             self.cw_messages[int(update["message"]["message_id"])] = (i, k)
             expected = f"antwort{i:03d}-{k}"
-            self.step(update, who, lambda call, expected=expected: expected in call.text)
+            self.step(update, who, "answer", lambda call, expected=expected: expected in call.text)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -157,10 +159,13 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             run.readback.close()
             logs = fleet.logs()
         api.stop()
+    every = [value for values in run.latencies.values() for value in values]
     errors = sum(1 for line in logs.splitlines() if "Traceback" in line or " ERROR " in line)
     return {"workers": workers, "db": "PostgreSQL" if url else "SQLite", "updates": len(run.pushed),
-            "seconds": seconds, "rate": len(run.pushed) / seconds, "p50": percentile(run.latencies, 0.5),
-            "p99": percentile(run.latencies, 0.99), "no reply": run.no_reply, "refused": len(run.refused),
+            "seconds": seconds, "rate": len(run.pushed) / seconds, "p50": percentile(every, 0.5),
+            "p99": percentile(every, 0.99),
+            "p99 by kind": {kind: percentile(values, 0.99) for kind, values in run.latencies.items()},
+            "no reply": run.no_reply, "refused": len(run.refused),
             "retries": fleet.retries, "kills": fleet.kills, "exit codes": codes, "log errors": errors,
             "cpu": cpu, "own cpu": own, **figures}
 
@@ -193,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
               f" steps without a reply {r['no reply']}, refused {r['refused']},"
               f" re-posts {r['retries']}, kills {r['kills']}, exit codes {r['exit codes']},"
               f" log errors {r['log errors']}")
+        kinds = ", ".join(f"{kind} {value * 1000:.0f} ms" for kind, value in r["p99 by kind"].items())
+        print(f"  p99 by what answers: {kinds} (reply: the bot's direct reply; post and answer: the outbox)")
         for name in ("lost updates", "posts lost", "posts duplicated", "answers lost", "answers duplicated",
                      "delivered notices lost", "delivered notices duplicated", "answers out of order"):
             print(f"  {name:30} {r[name]}")
