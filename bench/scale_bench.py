@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chaos import ANSWER, ANSWERS, CASEWORKER, GROUP, QUESTION, answer, conversation, message_update, person
 from fake_bot_api import FakeBotApi, Sent
-from scale_fleet import REPO, SECRET, Fleet, Readback, database
+from scale_fleet import REPO, SECRET, Fleet, Readback, database, postgres_cpu
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test"
 STEP_WAIT = 30.0  # seconds a step waits for its reply (a reply lost with a killed worker is not waited for)
@@ -141,7 +141,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             try:
                 fleet.start()
                 run = Run(api, fleet, Readback(readback))
-                started, cpu, own = time.monotonic(), fleet.cpu(), time.process_time()
+                started, cpu, own, pg = time.monotonic(), fleet.cpu(), time.process_time(), postgres_cpu()
                 if args.chaos:
                     fleet.chaos(args.seed)
                 pool = ThreadPoolExecutor(max_workers=args.concurrency)
@@ -150,6 +150,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
                 finally:
                     pool.shutdown(wait=False, cancel_futures=True)  # interrupted: the rest never starts
                 seconds, cpu, own = time.monotonic() - started, fleet.cpu() - cpu, time.process_time() - own
+                pg = postgres_cpu() - pg
                 fleet.calm()
                 settle(run, args.conversations, started + args.max_seconds)
                 time.sleep(1.0)  # a late duplicate would show now
@@ -167,7 +168,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             "p99 by kind": {kind: percentile(values, 0.99) for kind, values in run.latencies.items()},
             "no reply": run.no_reply, "refused": len(run.refused),
             "retries": fleet.retries, "kills": fleet.kills, "exit codes": codes, "log errors": errors,
-            "cpu": cpu, "own cpu": own, **figures}
+            "cpu": cpu, "own cpu": own, "pg cpu": pg if url else 0.0, **figures}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['db']}, {r['workers']} worker(s){', chaos' if args.chaos else ''}: {r['updates']} updates in"
               f" {r['seconds']:.1f} s = {r['rate']:.1f} updates/s; p50 {r['p50'] * 1000:.0f} ms,"
               f" p99 {r['p99'] * 1000:.0f} ms; CPU an update: workers {r['cpu'] * 1000 / r['updates']:.1f} ms,"
-              f" bench and fake {r['own cpu'] * 1000 / r['updates']:.1f} ms;"
+              f" bench and fake {r['own cpu'] * 1000 / r['updates']:.1f} ms,"
+              f" PostgreSQL {r['pg cpu'] * 1000 / r['updates']:.1f} ms;"
               f" steps without a reply {r['no reply']}, refused {r['refused']},"
               f" re-posts {r['retries']}, kills {r['kills']}, exit codes {r['exit codes']},"
               f" log errors {r['log errors']}")

@@ -171,6 +171,19 @@ class Fleet:
             worker.wait_ready()
 
 
+def postgres_cpu() -> float:
+    """CPU seconds of every running PostgreSQL server process on this machine (other users' included: an upper
+    bound for the bench's share), from /proc; connections that ended meanwhile are not counted."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            text = stat.read_text()
+            if text.split("(", 1)[1].startswith("postgres)"):
+                fields = text.rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 class Readback:
     """Reads the shared database from the bench's threads (a connection per thread, closed by `close`)."""
 
