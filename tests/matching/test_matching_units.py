@@ -245,9 +245,15 @@ def test_complex_case_weak_words(intents: IntentMatcher) -> None:
     assert intents.is_complex(arrested, len(tokens(arrested)))
 
 
-@pytest.mark.parametrize("text", ["best shawarma in mitte?", "Порадь хорошого перукаря біля Кудамму"])
+@pytest.mark.parametrize("text", ["best shawarma in mitte?", "Порадь хорошого перукаря біля Кудамму",
+                                  "какой курс доллара сегодня", "dolar kuru ne kadar", "سعر الدولار اليوم"])
 def test_offtopic_requests(intents: IntentMatcher, text: str) -> None:
     assert intents.mentions(text, "offtopic")
+
+
+def test_a_language_course_is_no_exchange_rate(matcher: Matcher) -> None:
+    decision = matcher.match("курс німецької мови де", "uk")
+    assert decision.intent == "service" and decision.action != "handoff"
 
 
 # ------------------------------------------------------------------ Matcher on the real knowledge base
