@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat
@@ -116,8 +117,10 @@ def build_application(
         ready = services or await build_services(settings, loaded)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
 
+        started = time.monotonic()
+
         async def catch_up() -> None:  # this worker took the jobs over: today's news may not have gone out
-            if app.job_queue is not None:
+            if app.job_queue is not None and time.monotonic() - started > EVENT_NEWS_CATCH_UP:  # else: below
                 app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)
 
         cluster = app.bot_data[CLUSTER] = Cluster(ready, catch_up)
@@ -130,8 +133,8 @@ def build_application(
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
             app.job_queue.run_daily(send_event_news, time=SEND_AT)
-            if not ready.db.is_postgres:  # several workers: the one that wins the jobs catches up (catch_up)
-                app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)  # quiet hours and records decide
+            # the jobs' holder by then sends it (quiet hours and records decide); a later holder: catch_up
+            app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)
         await start_inbound(app, queue, ready.db)
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
