@@ -4,6 +4,8 @@ dropped after the test.
 
 Tests about SQLite files themselves (raw file bytes after erasure, PRAGMAs, the WAL, a full disk by
 max_page_count, file permissions) carry `@pytest.mark.sqlite_only` and are skipped on the PostgreSQL run.
+Tests of several workers on one database (advisory locks, elections) carry `@pytest.mark.postgres_only` and
+are skipped on the SQLite run, saying so.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def _admin() -> Any:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite files themselves; skipped on PostgreSQL")
+    config.addinivalue_line("markers", "postgres_only: several workers on one PostgreSQL database; skipped on SQLite")
     if ON_POSTGRES:
         from bot.storage.pg_conn import describe
 
@@ -63,6 +66,10 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not ON_POSTGRES:
+        needs_pg = pytest.mark.skip(reason="several workers on PostgreSQL: run with TEST_DATABASE_URL set")
+        for item in items:
+            if item.get_closest_marker("postgres_only"):
+                item.add_marker(needs_pg)
         return
     skip = pytest.mark.skip(reason="about SQLite files themselves (run on SQLite)")
     for item in items:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.problems import Problem
 from bot.runtime import Loaded, check
-from bot.storage import feedback, questions, users
+from bot.storage import feedback, knowledge_version, questions, users
 
 from .context import Services, Turn
 from .registry import Audience, Command, Flow
@@ -51,10 +51,17 @@ async def reload(turn: Turn, args: str = "") -> list[Reply]:
     if loaded is None:
         listing = "\n".join(str(p) for p in problems[:MAX_PROBLEMS_SHOWN])
         return [Reply(turn.t("admin.reload_failed", problems=listing))]
+    apply(services, loaded)
+    # the other workers follow (bot/telegram/cluster.py); this one is at the new version already
+    services.knowledge_version = await knowledge_version.bump(services.db)
+    return [Reply(turn.t("admin.reload_ok", entries=len(loaded.kb.active)))]
+
+
+def apply(services: Services, loaded: Loaded) -> None:
+    """Swap to knowledge built by `build` (a /reload here, or one on another worker)."""
     services.swap(loaded.kb, loaded.matcher, loaded.locales)
     if loaded.matcher.semantic is None:  # the layer was still building or is off: finish in the background
         services.semantic.attach_in_background(loaded.matcher, services.settings.knowledge_dir)
-    return [Reply(turn.t("admin.reload_ok", entries=len(loaded.kb.active)))]
 
 
 async def stats(turn: Turn, args: str = "") -> list[Reply]:

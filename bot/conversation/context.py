@@ -37,6 +37,8 @@ class Services:
     generation: str = field(init=False)
     # admin.Prepared: the next /reload's knowledge, built before that update's unit of work opened
     prepared_reload: object | None = field(default=None, init=False)
+    # the knowledge_version row (bot/storage/knowledge_version.py) the knowledge in use was loaded at
+    knowledge_version: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self.generation = knowledge_tag(self.kb)

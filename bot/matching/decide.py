@@ -28,6 +28,7 @@ from .tuning import (
     MAX_TOKENS,
     MIN_SCORE,
     NAMED,
+    OFFTOPIC_WORDS,
     SHORT_MESSAGE,
     SHORTLIST,
     UNKNOWN_WEIGHT,
@@ -211,7 +212,7 @@ class Matcher:
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
         if chat and not strong and self.intents.mentions(text, "smalltalk"):
             return Decision("handoff", used, (), "smalltalk"), None
-        if not strong and self.intents.mentions(text, "offtopic"):
+        if not strong and n_words <= OFFTOPIC_WORDS and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic"), None
         return None, Evidence(used, ranked, n_words)
 

@@ -50,6 +50,9 @@ MAX_TOKENS = 200  # long stories: the first 200 words carry the question
 # --- the decision ------------------------------------------------------------------------------
 SHORT_MESSAGE = 2  # content words; one or two words say little, so they need a clearer lead
 CHAT_WORDS = 2  # a greeting with at most this many other words is chat; with more, a question
+# An off-topic word ("restaurant", "weather", "phone contract") decides only in a short message: "what's the
+# weather" is off-topic, "my boss at the restaurant has not paid me for two months" is not
+OFFTOPIC_WORDS = 6  # content words; of 6, 8, 10, 12 and no limit, 6 answered most on blind sets 3-5, none more wrongly
 CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to caseworkers
 
 

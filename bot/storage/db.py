@@ -94,10 +94,11 @@ class Database:
     """Owns the connection (or the pool); repositories get it passed in and never open their own. Everything that
     uses it does so inside `unit_of_work()` (bot/storage/unit.py): one transaction per unit, committed once."""
 
-    def __init__(self, conn: Connection, path: Path | None, dialect: Dialect = SQLITE) -> None:
+    def __init__(self, conn: Connection, path: Path | None, dialect: Dialect = SQLITE, url: str | None = None) -> None:
         self.conn = conn  # aiosqlite.Connection or pg_conn.PgConnection (tests wrap it to inject faults)
         self.path = path  # the SQLite file; None on PostgreSQL
         self.dialect = dialect
+        self.url = url  # the PostgreSQL URL (bot/storage/election.py opens its own connection with it); None on SQLite
         self._lock = asyncio.Lock()  # one unit of work at a time on the shared connection
         self.outbox_touched = False  # set when something was queued, so the delivery worker need not poll
 
@@ -141,7 +142,7 @@ class Database:
                 "Check DATABASE_URL (postgresql://user@host:port/dbname), that the server runs and lets this"
                 " user create tables in the database."
             ) from exc
-        return cls(conn, None, POSTGRES)
+        return cls(conn, None, POSTGRES, url)
 
     async def version(self) -> int:
         """The schema version this database is at (the number of the last migration file applied)."""

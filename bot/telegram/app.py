@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat
@@ -24,6 +25,7 @@ from bot.storage.db import Database, now
 from bot.storage.retention import Purged
 
 from . import handlers
+from .cluster import CLUSTER, Cluster, may_run_jobs
 from .inbound import DurableQueue, start_inbound, stop_inbound
 from .outbox_worker import OutboxWorker
 from .rate_limit import SharedLimiter
@@ -70,12 +72,16 @@ async def apply_retention(services: Services) -> Purged:
 
 async def purge_old_data(context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation = handlers.conversation_of(context)
-    await apply_retention(conversation.services)
-    conversation.limiter.forget_idle()
+    if await may_run_jobs(context.application):  # once per cluster (telegram/cluster.py)
+        await apply_retention(conversation.services)
+    conversation.limiter.forget_idle()  # this worker's own memory
 
 
 async def send_event_news(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The daily event news (bot/event_job.py); the outbox worker is woken for what was queued."""
+    """The daily event news (bot/event_job.py), once per cluster; the outbox worker is woken for what was
+    queued."""
+    if not await may_run_jobs(context.application):
+        return
     await event_job.send_due(handlers.conversation_of(context).services)
     worker = context.application.bot_data.get(handlers.WORKER)
     if isinstance(worker, OutboxWorker):
@@ -110,6 +116,15 @@ def build_application(
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         ready = services or await build_services(settings, loaded)
         app.bot_data[handlers.CONVERSATION] = Conversation(ready, REGISTRY)
+
+        started = time.monotonic()
+
+        async def catch_up() -> None:  # this worker took the jobs over: today's news may not have gone out
+            if app.job_queue is not None and time.monotonic() - started > EVENT_NEWS_CATCH_UP:  # else: below
+                app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)
+
+        cluster = app.bot_data[CLUSTER] = Cluster(ready, catch_up)
+        await cluster.start()
         await register_commands(app, ready)
         worker = OutboxWorker(app.bot, ready, await worker_database(ready), await _is_forum(app, settings), policy)
         app.bot_data[handlers.WORKER] = worker
@@ -118,7 +133,8 @@ def build_application(
         if app.job_queue is not None:
             app.job_queue.run_repeating(purge_old_data, interval=DAY_SECONDS, first=60)
             app.job_queue.run_daily(send_event_news, time=SEND_AT)
-            app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)  # quiet hours and records decide
+            # the jobs' holder by then sends it (quiet hours and records decide); a later holder: catch_up
+            app.job_queue.run_once(send_event_news, when=EVENT_NEWS_CATCH_UP)
         await start_inbound(app, queue, ready.db)
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
@@ -126,6 +142,9 @@ def build_application(
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         await stop_inbound(app)
+        cluster = app.bot_data.get(CLUSTER)
+        if isinstance(cluster, Cluster):
+            await cluster.stop()
         worker = app.bot_data.get(handlers.WORKER)
         if isinstance(worker, OutboxWorker):
             await worker.stop()

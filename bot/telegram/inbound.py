@@ -22,6 +22,15 @@ Everything of the bot's flows shares one connection, and the unit of work's lock
 it: a store waits for the update being processed (never for a reply being sent), and no task can commit or
 roll back another task's half-finished step. Units begin with BEGIN IMMEDIATE, so the outbox worker's own
 connection never meets a read-then-write conflict (SQLITE_BUSY_SNAPSHOT) here.
+
+Several workers on one PostgreSQL database (README "Running several workers"): each stores what its webhook
+receives and runs this processor over the shared table. The unit of work that processes an update first
+claims it (bot/storage/inbound.claim): the chat's advisory lock for the transaction, taken without waiting,
+the row locked, and a check that it is still pending and the chat's oldest pending update. So one chat's
+updates run in update_id order, on one worker at a time, none twice, while other chats run on other workers.
+An update of a chat that another worker has under way is left to that worker (its next round finds it); one
+whose worker died mid-update was rolled back with that worker's connection and is picked up by the next
+round of any worker (woken by its own updates, or every CLUSTER_POLL seconds).
 """
 
 from __future__ import annotations
@@ -38,12 +47,17 @@ from telegram.ext import Application, ContextTypes
 
 from bot.storage import inbound
 from bot.storage.db import Database
+from bot.storage.inbound import Claim
 from bot.storage.unit import AfterCommitFailed, UnitFailed, is_fault
 
+from .cluster import may_run_jobs
 from .handlers import prepare_update
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 30.0  # a safety net: new updates wake the processor at once
+# several workers (PostgreSQL): an update stored by a worker that died before processing it, or left while
+# another worker had its chat, is found by the others' next round at the latest this long after
+CLUSTER_POLL = 5.0
 BATCH = 50
 ATTEMPTS = 2  # an update whose unit of work raised is replayed once at once, then given up
 PROCESSOR = "inbound_processor"  # bot_data key
@@ -123,10 +137,12 @@ class InboundProcessor:
             if self._stopping:
                 break
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=IDLE_POLL)
+                await asyncio.wait_for(self._wake.wait(), timeout=CLUSTER_POLL if self.db.is_postgres else IDLE_POLL)
 
     async def drain(self, background: bool = False) -> int:
-        """Process everything pending; returns how many updates were processed."""
+        """Process everything pending that this worker may take; returns how many updates it processed. With
+        several workers (PostgreSQL), a round ends when every update left is another worker's to process now
+        (a chat under way elsewhere): that worker drains it, or this one's next round does."""
         done = 0
         async with self._lock:
             while True:
@@ -134,19 +150,23 @@ class InboundProcessor:
                     rows = await inbound.pending(self.db, BATCH, self._given_up_through)
                 if not rows:
                     return done
+                moved = False  # did any row stop being pending in this round
                 for row in rows:
                     if background and self._stopping:
                         return done
-                    await self._process(row)
-                    done += 1
+                    outcome = await self._process(row)
+                    moved = moved or outcome not in (Claim.BUSY, Claim.LATER)
+                    done += outcome is Claim.CLAIMED
+                if not moved:
+                    return done
 
-    async def _process(self, row: inbound.Stored) -> None:
+    async def _process(self, row: inbound.Stored) -> Claim:
+        """CLAIMED: processed (or given up) here; otherwise why it was left to another worker or for later."""
         try:
             update = Update.de_json(json.loads(row.payload), self.app.bot)
         except Exception as exc:  # unreadable: processing it again would fail again
             log.error("update %s unreadable (%s); skipped", row.update_id, type(exc).__name__)
-            await self._give_up(row.update_id)
-            return
+            return await self._give_up(row)
         try:
             await prepare_update(self.app, update)  # outside the unit: may take seconds (/reload)
         except Exception:  # the update's own step builds again or reports; nothing is lost here
@@ -154,31 +174,38 @@ class InboundProcessor:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with self.db.unit_of_work() as tx:
+                    claim = await inbound.claim(self.db, row, self._given_up_through)
+                    if claim is not Claim.CLAIMED:  # another worker's now, or an earlier update goes first
+                        return claim
                     tx.final = attempt == ATTEMPTS  # the handlers' failure notices wait for the last try
                     await self.app.process_update(update)
                     await inbound.mark_processed(self.db, row.update_id)
-                return
+                return Claim.CLAIMED
             except AfterCommitFailed as exc:  # committed and marked; only a reply did not go out
                 log.warning("update %s: replies not sent (%s)", row.update_id, _cause(exc.__cause__ or exc))
-                return
+                return Claim.CLAIMED
             except Exception as exc:  # rolled back as a whole: still pending
                 if not is_fault(exc) and attempt < ATTEMPTS:
                     log.warning("update %s rolled back (%s); replaying it", row.update_id, _cause(exc))
                     continue
                 if not is_fault(exc):
                     log.error("update %s failed %d times (%s); given up", row.update_id, attempt, _cause(exc))
-                await self._give_up(row.update_id)
-                return
+                return await self._give_up(row)
+        return Claim.CLAIMED
 
-    async def _give_up(self, update_id: int) -> None:
+    async def _give_up(self, row: inbound.Stored) -> Claim:
         """Mark it processed so it never blocks the queue; when even that cannot be stored, skip it until the
         next start (the person was told to try again later)."""
         try:
             async with self.db.unit_of_work():
-                await inbound.mark_processed(self.db, update_id)
+                claim = await inbound.claim(self.db, row, self._given_up_through)
+                if claim is not Claim.CLAIMED:
+                    return claim
+                await inbound.mark_processed(self.db, row.update_id)
         except Exception as exc:
-            log.error("update %s given up but not marked (%s); skipped until restart", update_id, _cause(exc))
-            self._given_up_through = max(self._given_up_through, update_id)
+            log.error("update %s given up but not marked (%s); skipped until restart", row.update_id, _cause(exc))
+            self._given_up_through = max(self._given_up_through, row.update_id)
+        return Claim.CLAIMED
 
 
 def _cause(exc: BaseException) -> str:
@@ -188,9 +215,9 @@ def _cause(exc: BaseException) -> str:
 
 
 async def purge_tombstones(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Hourly: forget processed update ids older than a day (their texts went at processing)."""
+    """Hourly, once per cluster: forget processed update ids older than a day (their texts went at processing)."""
     processor = context.application.bot_data.get(PROCESSOR)
-    if isinstance(processor, InboundProcessor):
+    if isinstance(processor, InboundProcessor) and await may_run_jobs(context.application):
         async with processor.db.unit_of_work():
             removed = await inbound.purge_processed(processor.db)
         if removed:

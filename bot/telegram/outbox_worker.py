@@ -8,6 +8,12 @@ Each row goes through three short transactions, committed here and nowhere else:
 sending), the request, then the outcome (sent with what follows from it, a retry, or failed with the reports
 it causes). A failure for good is logged at WARNING (ids only), told in the caseworkers' group and, where
 their words did not reach the group, to the newcomer. See README "Delivery guarantees".
+
+Several workers (PostgreSQL): only one sends, the holder of the sender role (bot/storage/election.py); the
+others try to take it over every few seconds and do so when the holder dies. So the per-chat order and
+Telegram's limits, kept in this process's SendPolicy, hold for the whole cluster; rows queued by the other
+workers are found by the sender's poll every CLUSTER_POLL seconds. A new holder first recovers the rows the
+last one left 'sending' (the unknown-outcome window, as after a restart). See README "Running several workers".
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from bot.handoff import failures
 from bot.handoff.send_policy import Failure, Head, SendPolicy, verdict
 from bot.storage import outbox, tickets, users
 from bot.storage.db import Database
+from bot.storage.election import SENDER, Election
 from bot.storage.outbox import OutboxItem, OutMessage
 from bot.storage.unit import is_retryable
 
@@ -37,6 +44,7 @@ from .delivery import Bot
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 30.0  # a safety net: new rows wake the worker at once
+CLUSTER_POLL = 1.0  # several workers: a row queued by another worker waits at most this long for the sender
 COMMIT_ATTEMPTS = 20  # a locked or busy database is retried this often before the outcome is left for later
 COMMIT_PAUSE = 0.25  # seconds between those attempts
 T = TypeVar("T")
@@ -45,17 +53,19 @@ TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to 
 
 class OutboxWorker:
     def __init__(self, bot: Bot, services: Services, db: Database | None = None, forum: bool = False,
-                 policy: SendPolicy | None = None, clock: Callable[[], float] = time.time) -> None:
+                 policy: SendPolicy | None = None, clock: Callable[[], float] = time.time,
+                 election: Election | None = None) -> None:
         self.bot, self.services, self.forum = bot, services, forum
         self.db = db or services.db  # its own connection in the running bot (telegram/app.py)
         self.policy = policy or SendPolicy()
         self.clock = clock
+        self.election = election or Election.of(self.db, SENDER)  # SQLite: always this process
         self._wake = asyncio.Event()
         self._txn = asyncio.Lock()  # one transaction at a time on the worker's connection
         self._inflight: dict[int, asyncio.Task[bool]] = {}  # chat id -> its send under way
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
-        self._recovered = False
+        self._recovered = 0  # the election term whose leftovers were recovered
 
     def wake(self) -> None:
         self._wake.set()
@@ -78,6 +88,7 @@ class OutboxWorker:
             _, late = await asyncio.wait(pending, timeout=grace)
             for cut in late:  # left 'sending': sent again at the next start (the unknown-outcome window)
                 cut.cancel()
+        await self.election.close()  # another worker becomes the sender
 
     async def _run(self) -> None:
         while not self._stopping:
@@ -89,22 +100,27 @@ class OutboxWorker:
                 wait = IDLE_POLL
             if self._stopping:
                 break
-            timeout = IDLE_POLL if wait is None else max(0.0, min(wait, IDLE_POLL))
+            idle = CLUSTER_POLL if self.db.is_postgres else IDLE_POLL
+            timeout = idle if wait is None else max(0.0, min(wait, idle))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=timeout)
 
     async def recover(self) -> None:
-        """Once: rows a crash left 'sending' may or may not have reached Telegram; they are sent again."""
-        if self._recovered:
+        """Once per start (per election won): rows a crash left 'sending' may or may not have reached Telegram;
+        they are sent again."""
+        if self._recovered == self.election.term:
             return
-        self._recovered = True
+        self._recovered = self.election.term
         ids = await self._transaction(outbox.recover)
         if ids:
             log.warning("outbox: %d deliveries were under way at the last stop, outcome unknown, sending again: %s",
                         len(ids), ids)
 
     async def step(self, paced: bool = True) -> float | None:
-        """Start every send allowed now; seconds until the next may be (None: nothing waits)."""
+        """Start every send allowed now; seconds until the next may be (None: nothing waits). A worker that is
+        not the sender sends nothing and tries for the role again after `election.retry` seconds."""
+        if not await self.election.hold():
+            return self.election.retry
         await self.recover()
         now = self.clock()
         async with self._txn:  # no read of ours stays open while another task of ours writes

@@ -245,9 +245,15 @@ def test_complex_case_weak_words(intents: IntentMatcher) -> None:
     assert intents.is_complex(arrested, len(tokens(arrested)))
 
 
-@pytest.mark.parametrize("text", ["best shawarma in mitte?", "Порадь хорошого перукаря біля Кудамму"])
+@pytest.mark.parametrize("text", ["best shawarma in mitte?", "Порадь хорошого перукаря біля Кудамму",
+                                  "какой курс доллара сегодня", "dolar kuru ne kadar", "سعر الدولار اليوم"])
 def test_offtopic_requests(intents: IntentMatcher, text: str) -> None:
     assert intents.mentions(text, "offtopic")
+
+
+def test_a_language_course_is_no_exchange_rate(matcher: Matcher) -> None:
+    decision = matcher.match("курс німецької мови де", "uk")
+    assert decision.intent == "service" and decision.action != "handoff"
 
 
 # ------------------------------------------------------------------ Matcher on the real knowledge base
@@ -541,3 +547,16 @@ def test_arabic_intent_words_with_joined_prefixes(intents: IntentMatcher) -> Non
 @pytest.mark.parametrize("text", ["курс биткоина", "cheap flights istanbul", "behtarin restoran too berlin"])
 def test_more_offtopic_requests(intents: IntentMatcher, text: str) -> None:
     assert intents.mentions(text, "offtopic")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ich arbeite in restaurant seit 2 monat ohne vertrag und chef gibt kein geld, immer sagt nächste woche",
+         "de"),
+        ("صاحبخونه گفته تا آخر ماه باید بریم، هوا خیلی سرده، با دوتا بچه کجا بریم", "fa"),
+    ],
+)
+def test_an_off_topic_word_in_a_long_story_does_not_end_it(matcher: Matcher, text: str, lang: str) -> None:
+    """"restaurant" or "weather" ask for nothing we do in a short message, not inside a story of a need."""
+    assert matcher.match(text, lang).intent != "offtopic"
