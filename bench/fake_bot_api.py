@@ -88,6 +88,10 @@ class FakeBotApi:
                     return None
                 wait.wait(left)
 
+    def calls_to(self, chat_id: int) -> list[Sent]:
+        with self._chat_lock:
+            return list(self._by_chat.get(chat_id, []))
+
     # -- the API ----------------------------------------------------------------------------------
     def call(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getUpdates":

@@ -67,6 +67,16 @@ class Run:
             self.latencies[kind].append(reply.at - started)
         return reply
 
+    def recorded_post(self, marker: str) -> int | None:
+        """The message id of the ticket's post that the outbox recorded as sent, once it did."""
+        deadline = time.monotonic() + POST_WAIT
+        while time.monotonic() < deadline:
+            posts = [c.message_id for c in self.api.calls_to(GROUP) if marker in c.text and c.method == "sendMessage"]
+            if (found := self.readback.sent_recorded(posts)) is not None:
+                return found
+            time.sleep(0.05)
+        return None
+
     def converse(self, i: int) -> None:
         who = person(i)["id"]
         *steps, send = conversation(i)
@@ -75,11 +85,11 @@ class Run:
         marker = f"frage{i:03d}"
         post = self.step(send, GROUP, "post", lambda call: marker in call.text and call.method == "sendMessage",
                          POST_WAIT)
-        if post is None or not self.readback.wait_sent_recorded(post.message_id, POST_WAIT):
+        if post is None or (post_id := self.recorded_post(marker)) is None:
             return
         chat = {"id": GROUP, "type": "supergroup", "title": "Beratung"}
         for k in range(1, ANSWERS + 1):
-            update = message_update(CASEWORKER, chat, answer(i, k), reply_to=post.message_id)
+            update = message_update(CASEWORKER, chat, answer(i, k), reply_to=post_id)
             self.cw_messages[int(update["message"]["message_id"])] = (i, k)
             expected = f"antwort{i:03d}-{k}"
             self.step(update, who, "answer", lambda call, expected=expected: expected in call.text)

@@ -214,15 +214,14 @@ class Readback:
         rows = self.rows("SELECT update_id, processed_at IS NOT NULL FROM inbound_updates")
         return {int(u): bool(p) for u, p in rows}
 
-    def wait_sent_recorded(self, message_id: int, timeout: float) -> bool:
-        """Until the outbox committed that it sent message_id (a caseworker can only answer a post the bot
-        knows it posted: Telegram's answer reaches the fake a moment before the worker's commit)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+    def sent_recorded(self, message_ids: list[int]) -> int | None:
+        """The first of these message ids the outbox committed as sent (a caseworker can only answer a post
+        the bot knows it posted: Telegram's answer reaches the fake a moment before the worker's commit, and a
+        post sent again after a kill has a new id)."""
+        for message_id in message_ids:
             if self.rows("SELECT 1 FROM outbox WHERE sent_message_id = ?", (message_id,)):
-                return True
-            time.sleep(0.02)
-        return False
+                return message_id
+        return None
 
     def close(self) -> None:
         for conn in self._all:
