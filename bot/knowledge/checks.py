@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlparse
 
 import opening_hours
@@ -13,7 +13,7 @@ from phonenumbers import shortnumberinfo
 
 from bot.languages import SUPPORTED
 
-from .schema import Entry
+from .schema import Entry, Source
 from .sources import check_facts_in_sources, check_sources
 
 SUMMARY_LIMIT = 500  # characters, as knowledge/README.md promises editors
@@ -66,9 +66,7 @@ def check_entry(entry: Entry, stem: str, topics: Mapping[str, str], today: dt.da
             yield ("phones", index, "hours"), problem, "error"
     if entry.appointment and entry.appointment.phone and not phone_is_valid(entry.appointment.phone):
         yield ("appointment", "phone"), f"malformed phone number {entry.appointment.phone!r}", "error"
-    for loc, url in _urls(entry):
-        if not url_is_valid(url):
-            yield loc, f"malformed URL {url!r} (must start with http:// or https://)", "error"
+    yield from malformed_urls(_urls(entry))
     for index, schedule in enumerate(entry.schedules):
         if problem := opening_hours_problem(schedule.opening_hours):
             yield ("schedules", index, "opening_hours"), problem, "error"
@@ -92,13 +90,25 @@ def _check_scope(entry: Entry) -> Iterator[Finding]:
         yield ("service_area",), "a residents-only service must name districts, not 'berlin'", "error"
 
 
+def malformed_urls(urls: Iterable[tuple[tuple[str | int, ...], str]]) -> Iterator[Finding]:
+    """One error per URL (website, booking page, source) that is not an http(s) address."""
+    for loc, url in urls:
+        if not url_is_valid(url):
+            yield loc, f"malformed URL {url!r} (must start with http:// or https://)", "error"
+
+
+def linked_urls(website: str | None, sources: Sequence[Source]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The website and every source URL, with where they stand in the file."""
+    if website:
+        yield ("website",), website
+    for index, source in enumerate(sources):
+        yield ("sources", index, "url"), source.url
+
+
 def _urls(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if entry.website:
-        yield ("website",), entry.website
     if entry.appointment and entry.appointment.url:
         yield ("appointment", "url"), entry.appointment.url
-    for index, source in enumerate(entry.sources):
-        yield ("sources", index, "url"), source.url
+    yield from linked_urls(entry.website, entry.sources)
 
 
 def _check_translations(entry: Entry) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from bot.languages import SUPPORTED
 
-from .checks import phone_is_valid, url_is_valid
+from .checks import linked_urls, malformed_urls, phone_is_valid
 from .directory_schema import SLUG_PATTERN, Event, Organisation
 from .recurrence import exists_locally, last_occurrence, rule_problem
 from .schema import Address, Entry
@@ -24,11 +24,7 @@ def check_organisation(org: Organisation, stem: str, today: dt.date) -> Iterator
     for index, phone in enumerate(org.phones):
         if not phone_is_valid(phone.number):
             yield ("phones", index, "number"), f"malformed phone number {phone.number!r}", "error"
-    urls: list[tuple[Loc, str]] = [(("website",), org.website)] if org.website else []
-    urls += [(("sources", index, "url"), source.url) for index, source in enumerate(org.sources)]
-    for loc, url in urls:
-        if not url_is_valid(url):
-            yield loc, f"malformed URL {url!r} (must start with http:// or https://)", "error"
+    yield from malformed_urls(linked_urls(org.website, org.sources))
     yield from _language_codes(("languages",), org.languages)
     if org.speakers:
         yield from _language_codes(("speakers", "languages"), org.speakers.languages)
@@ -55,11 +51,7 @@ def check_event(event: Event, stem: str, today: dt.date) -> Iterator[Finding]:
         yield ("place",), message, "error"
     if place.name is not None and place.address is None:
         yield ("place", "name"), "place name goes with an address (an organisation or service has its own)", "error"
-    urls: list[tuple[Loc, str]] = [(("website",), event.website)] if event.website else []
-    urls += [(("sources", index, "url"), source.url) for index, source in enumerate(event.sources)]
-    for loc, url in urls:
-        if not url_is_valid(url):
-            yield loc, f"malformed URL {url!r} (must start with http:// or https://)", "error"
+    yield from malformed_urls(linked_urls(event.website, event.sources))
     yield from _language_codes(("languages",), event.languages)
     yield from check_sources(event, today)
     addresses: list[tuple[Loc, Address]] = [(("place", "address"), place.address)] if place.address else []
