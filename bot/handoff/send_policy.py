@@ -109,6 +109,7 @@ class Window:
 class _Chat:
     windows: tuple[Window, ...]
     flood_until: float = 0.0
+    held_until: float = 0.0  # the cluster's shared budget said wait (several workers); no flood wait
 
 
 def is_group(chat_id: int) -> bool:
@@ -143,7 +144,7 @@ class SendPolicy:
         chat = self._chats.get(chat_id)
         if chat is None:
             return now
-        return max([now, chat.flood_until, *(w.free_at(now) for w in chat.windows)])
+        return max([now, chat.flood_until, chat.held_until, *(w.free_at(now) for w in chat.windows)])
 
     def overall_free_at(self, now: float) -> float:
         """When the bot as a whole may send its next message."""
@@ -163,6 +164,11 @@ class SendPolicy:
         """Telegram answered 429 for this chat: nothing more goes there until the wait is over."""
         chat = self._chat(chat_id)
         chat.flood_until = max(chat.flood_until, now + max(0.0, retry_after) + FLOOD_MARGIN)
+
+    def hold(self, chat_id: int, until: float) -> None:
+        """The cluster's budget (other workers' messages) says this chat's next message must wait until then."""
+        chat = self._chat(chat_id)
+        chat.held_until = max(chat.held_until, until)
 
     def plan(
         self, heads: Sequence[Head], now: float, busy: Iterable[int] = (), paced: bool = True
@@ -200,5 +206,5 @@ class SendPolicy:
         """Drop chats with nothing in their windows and no flood wait."""
         for chat_id, chat in list(self._chats.items()):
             last = max((w.last() or 0.0 for w in chat.windows), default=0.0)
-            if chat.flood_until <= now and now - last > IDLE_CHAT:
+            if max(chat.flood_until, chat.held_until) <= now and now - last > IDLE_CHAT:
                 del self._chats[chat_id]

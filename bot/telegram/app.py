@@ -28,7 +28,7 @@ from . import handlers
 from .cluster import CLUSTER, Cluster, may_run_jobs
 from .inbound import DurableQueue, start_inbound, stop_inbound
 from .outbox_worker import OutboxWorker
-from .rate_limit import SharedLimiter
+from .rate_limit import ClusterBudget, SharedLimiter
 
 log = logging.getLogger(__name__)
 DAY_SECONDS = 86400
@@ -112,6 +112,7 @@ def build_application(
     one knowledge base and matcher."""
     queue = DurableQueue()  # an update is committed before Telegram is told it arrived (telegram/inbound.py)
     policy = SendPolicy()  # Telegram's limits, shared by direct replies and the outbox
+    limiter = SharedLimiter(policy, wait=rate_limiter)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         ready = services or await build_services(settings, loaded)
@@ -126,7 +127,10 @@ def build_application(
         cluster = app.bot_data[CLUSTER] = Cluster(ready, catch_up)
         await cluster.start()
         await register_commands(app, ready)
-        worker = OutboxWorker(app.bot, ready, await worker_database(ready), await _is_forum(app, settings), policy)
+        if ready.db.is_postgres and rate_limiter:  # several workers may send: the cluster's counters too
+            limiter.budget = ClusterBudget.of(await Database.open(str(ready.db.url)), policy)
+        worker = OutboxWorker(app.bot, ready, await worker_database(ready), await _is_forum(app, settings), policy,
+                              budget=limiter.budget)
         app.bot_data[handlers.WORKER] = worker
         if start_worker:
             worker.start()
@@ -150,6 +154,9 @@ def build_application(
             await worker.stop()
             if worker.db is not worker.services.db:
                 await worker.db.close()
+        if limiter.budget is not None:
+            await limiter.budget.close()
+            limiter.budget = None
         conversation = app.bot_data.get(handlers.CONVERSATION)
         if isinstance(conversation, Conversation):
             await conversation.services.semantic.stop()
@@ -166,7 +173,7 @@ def build_application(
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
-    builder = builder.rate_limiter(SharedLimiter(policy, wait=rate_limiter))
+    builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: Application = builder.build()  # type: ignore[type-arg]

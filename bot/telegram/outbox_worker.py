@@ -13,7 +13,9 @@ Several workers (PostgreSQL): only one sends, the holder of the sender role (bot
 others try to take it over every few seconds and do so when the holder dies. So the per-chat order and
 Telegram's limits, kept in this process's SendPolicy, hold for the whole cluster; rows queued by the other
 workers are found by the sender's poll every CLUSTER_POLL seconds. A new holder first recovers the rows the
-last one left 'sending' (the unknown-outcome window, as after a restart). See README "Running several workers".
+last one left 'sending' (the unknown-outcome window, as after a restart). Each send also takes its place in
+the cluster's shared counters (ClusterBudget), so the direct replies of the other workers count too; when those
+say wait, the chat is held that long. See README "Running several workers".
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from bot.storage.unit import is_retryable
 
 from . import delivery
 from .delivery import Bot
+from .rate_limit import ClusterBudget
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 30.0  # a safety net: new rows wake the worker at once
@@ -54,12 +57,13 @@ TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to 
 class OutboxWorker:
     def __init__(self, bot: Bot, services: Services, db: Database | None = None, forum: bool = False,
                  policy: SendPolicy | None = None, clock: Callable[[], float] = time.time,
-                 election: Election | None = None) -> None:
+                 election: Election | None = None, budget: ClusterBudget | None = None) -> None:
         self.bot, self.services, self.forum = bot, services, forum
         self.db = db or services.db  # its own connection in the running bot (telegram/app.py)
         self.policy = policy or SendPolicy()
         self.clock = clock
         self.election = election or Election.of(self.db, SENDER)  # SQLite: always this process
+        self.budget = budget  # several workers (PostgreSQL): the cluster's shared send counters
         self._wake = asyncio.Event()
         self._txn = asyncio.Lock()  # one transaction at a time on the worker's connection
         self._inflight: dict[int, asyncio.Task[bool]] = {}  # chat id -> its send under way
@@ -128,7 +132,8 @@ class OutboxWorker:
         heads = [Head(r.id, r.chat_id, r.purpose, r.due_at) for r in rows]
         chosen, later = self.policy.plan(heads, now, busy=self._inflight, paced=paced)
         for head in chosen:
-            self._inflight[head.chat_id] = asyncio.create_task(self._deliver_head(head), name=f"outbox-{head.item_id}")
+            self._inflight[head.chat_id] = asyncio.create_task(self._deliver_head(head, paced),
+                                                              name=f"outbox-{head.item_id}")
         self.policy.forget_idle(now)
         return None if later is None else later - now
 
@@ -146,8 +151,13 @@ class OutboxWorker:
         """Wait for the sends under way (tests with a fake clock); returns how many were delivered."""
         return sum(await asyncio.gather(*self._inflight.values())) if self._inflight else 0
 
-    async def _deliver_head(self, head: Head) -> bool:
+    async def _deliver_head(self, head: Head, paced: bool = True) -> bool:
         try:
+            if self.budget is not None and paced:
+                wait = await self.budget.reserve(head.chat_id, pace_chat=True)
+                if wait > 0:  # other workers' replies used the budget: this chat waits, nothing is claimed
+                    self.policy.hold(head.chat_id, self.clock() + wait)
+                    return False
             return await self._deliver(head.item_id)
         except Exception:
             log.exception("outbox item %s: delivery step failed", head.item_id)

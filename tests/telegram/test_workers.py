@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 from dbkit import Places, read
 from fakes import RecordingRequest
+from telegram.error import RetryAfter
 from telegram.ext import ExtBot
 
 from bot.conversation.context import Services
 from bot.handoff.send_policy import SendPolicy
+from bot.handoff.shared_budget import Limits
 from bot.runtime import Loaded
 from bot.settings import Settings
 from bot.storage import inbound, knowledge_version, outbox
@@ -30,7 +32,7 @@ from bot.storage.outbox import OutMessage
 from bot.telegram.cluster import Cluster
 from bot.telegram.inbound import InboundProcessor
 from bot.telegram.outbox_worker import OutboxWorker
-from bot.telegram.rate_limit import SharedLimiter
+from bot.telegram.rate_limit import ClusterBudget, SharedLimiter
 
 postgres_only = pytest.mark.postgres_only
 CHATS = (7001, 7002, 7003)
@@ -208,3 +210,59 @@ async def test_a_reload_on_one_worker_reaches_the_other(where: Places, settings:
     finally:
         await a.close()
         await b.close()
+
+
+async def _bot(limiter: SharedLimiter) -> tuple[ExtBot[None], RecordingRequest]:
+    request = RecordingRequest()
+    bot: ExtBot[None] = ExtBot("0:offline", request=request, rate_limiter=limiter)
+    await bot.initialize()
+    return bot, request
+
+
+@postgres_only
+async def test_direct_replies_of_two_workers_keep_the_bots_limit_together(two: tuple[Database, Database]) -> None:
+    a, b = two
+    limits = Limits(overall_per_second=2, chat_interval=1.0, group_per_minute=20)
+    bots = [await _bot(SharedLimiter(SendPolicy(), budget=ClusterBudget(db, limits))) for db in (a, b)]
+    await asyncio.sleep(1.0 - time.time() % 1.0 + 0.02)  # start early in a second
+    started = time.time()
+    for n, (bot, _) in enumerate(bots):
+        await bot.send_message(CHATS[n], "antwort")
+    await bots[0][0].send_message(CHATS[2], "die dritte")  # worker a's own count says 1: the cluster's says 2
+    assert time.time() - started >= 0.9  # it waited for the next second
+    assert [len(request.messages()) for _, request in bots] == [2, 1]
+
+
+@postgres_only
+async def test_a_direct_reply_to_a_full_group_is_refused_for_the_outbox(two: tuple[Database, Database]) -> None:
+    a, b = two
+    limits = Limits(overall_per_second=100, chat_interval=1.0, group_per_minute=2)
+    (bot_a, _), (bot_b, request_b) = [
+        await _bot(SharedLimiter(SendPolicy(), budget=ClusterBudget(db, limits))) for db in (a, b)]
+    await bot_a.send_message(-7001, "eins")
+    await bot_a.send_message(-7001, "zwei")
+    with pytest.raises(RetryAfter):  # render.send hands it to the outbox (tests/telegram/test_outbox_worker.py)
+        await bot_b.send_message(-7001, "drei")
+    assert request_b.messages() == []
+
+
+@postgres_only
+async def test_the_sender_holds_a_chat_another_worker_just_answered(
+    two: tuple[Database, Database], settings: Settings, loaded: Loaded
+) -> None:
+    a, b = two
+    budget_a = ClusterBudget(a, Limits())
+    bot_b, _ = await _bot(SharedLimiter(SendPolicy(), budget=ClusterBudget(b, Limits())))
+    bot_a, request_a = await _bot(SharedLimiter(SendPolicy(), budget=budget_a))
+    worker = OutboxWorker(bot_a, services_on(a, settings, loaded), a, budget=budget_a)
+    async with a.unit_of_work():
+        await outbox.add(a, CHATS[0], "status", OutMessage("aus dem outbox"))
+    await bot_b.send_message(CHATS[0], "direkte antwort")  # worker b, a moment ago
+    await worker.step()  # planned, then held by the shared counters: nothing claimed
+    assert await worker.settle() == 0
+    assert request_a.messages() == [] and read(where_of(a), "SELECT attempts FROM outbox") == [(0,)]
+    await asyncio.sleep(1.05)
+    await worker.step()
+    assert await worker.settle() == 1
+    assert [c.text for c in request_a.messages()] == ["aus dem outbox"]
+    await worker.stop()
