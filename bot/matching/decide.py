@@ -37,7 +37,7 @@ from .tuning import (
     Thresholds,
 )
 
-Intent = Literal["service", "smalltalk", "emergency", "complex", "offtopic", "unknown"]
+Intent = Literal["service", "smalltalk", "emergency", "person", "complex", "offtopic", "unknown"]
 
 @dataclass(frozen=True)
 class Candidate:
@@ -204,6 +204,8 @@ class Matcher:
         emergency = self.intents.emergency_kind(text)
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
+        if self.intents.wants_person(text):  # the bot hands off before matching (conversation/question.py)
+            return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "person"), None
         n_tokens = len(tokens(text))
         if self.intents.is_complex(text, n_tokens) or self.intents.urgent_legal(text):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
