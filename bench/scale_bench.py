@@ -124,6 +124,16 @@ def outcomes(run: Run, total: int, stored: dict[int, bool]) -> dict[str, int]:
     }
 
 
+def busiest(times: list[float], window: float) -> int:
+    """The most messages the fake Bot API received within any `window` seconds (Telegram's limits, kept?)."""
+    times, most, first = sorted(times), 0, 0
+    for last, at in enumerate(times):
+        while at - times[first] >= window:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
 def settle(run: Run, total: int, until: float) -> None:
     """Wait until every known outcome arrived (posts, answers, delivered notices) or the time is up."""
     while time.monotonic() < until:
@@ -169,6 +179,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             figures = outcomes(run, args.conversations, run.readback.stored_updates())
             run.readback.close()
             logs = fleet.logs()
+        sent = api.sent_copy()
         api.stop()
     every = [value for values in run.latencies.values() for value in values]
     errors = sum(1 for line in logs.splitlines() if "Traceback" in line or " ERROR " in line)
@@ -178,7 +189,10 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             "p99 by kind": {kind: percentile(values, 0.99) for kind, values in run.latencies.items()},
             "no reply": run.no_reply, "refused": len(run.refused),
             "retries": fleet.retries, "kills": fleet.kills, "exit codes": codes, "log errors": errors,
-            "cpu": cpu, "own cpu": own, "pg cpu": pg if url else 0.0, **figures}
+            "cpu": cpu, "own cpu": own, "pg cpu": pg if url else 0.0,
+            "busiest second (all chats)": busiest([m.at for m in sent], 1.0),
+            "busiest minute (the group)": busiest([m.at for m in sent if m.chat_id == GROUP], 60.0), **figures}
+    # sent: the sendMessage calls the fake recorded (edits, which Telegram also counts, are not in it)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
               f" log errors {r['log errors']}")
         kinds = ", ".join(f"{kind} {value * 1000:.0f} ms" for kind, value in r["p99 by kind"].items())
         print(f"  p99 by what answers: {kinds} (reply: the bot's direct reply; post and answer: the outbox)")
+        print(f"  busiest second at the fake Bot API: {r['busiest second (all chats)']} messages; busiest minute in"
+              f" the group: {r['busiest minute (the group)']} (Telegram: about 30 and 20; lifted unless"
+              " --telegram-limits)")
         for name in ("lost updates", "posts lost", "posts duplicated", "answers lost", "answers duplicated",
                      "delivered notices lost", "delivered notices duplicated", "answers out of order"):
             print(f"  {name:30} {r[name]}")

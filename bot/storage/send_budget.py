@@ -15,7 +15,7 @@ from bot.handoff.shared_budget import OVERALL, STALE, Counter, Limits, admit, ke
 
 from .db import Database
 
-CLEAN_EVERY = 30  # seconds: counters older than STALE are deleted when a new second starts at a multiple of this
+CLEAN_EVERY = 30  # seconds: the first message in each such period deletes the counters older than STALE
 
 
 def chat_key(chat_id: int) -> str:
@@ -24,31 +24,35 @@ def chat_key(chat_id: int) -> str:
 
 
 async def reserve(db: Database, chat_id: int, limits: Limits, pace_chat: bool) -> float:
-    """0 when one more message to this chat may go now (and it is counted); else seconds to wait."""
+    """0 when one more message to this chat may go now (and it is counted); else seconds to wait. Usually two
+    statements: the rows locked and read with the server's time, and one UPDATE."""
     key = chat_key(chat_id)
     names = keys(chat_id, key)
-    async with db.conn.execute("SELECT extract(epoch FROM clock_timestamp())") as cursor:
-        row = await cursor.fetchone()
-    now = float(row[0])
-    await db.conn.executemany(
-        "INSERT INTO send_budget (key, start, used) VALUES (?, 0, 0) ON CONFLICT (key) DO NOTHING",
-        [(name,) for name in names])
     marks = ", ".join("?" for _ in names)
-    rows = await db.conn.execute_fetchall(
-        f"SELECT key, start, used FROM send_budget WHERE key IN ({marks}) ORDER BY key FOR UPDATE", names)
-    counters = {str(name): Counter(float(start), int(used)) for name, start, used in rows}
+    select = (f"SELECT key, times, last_at, extract(epoch FROM clock_timestamp()) FROM send_budget"
+              f" WHERE key IN ({marks}) ORDER BY key FOR UPDATE")
+    rows = list(await db.conn.execute_fetchall(select, names))
+    if len(rows) < len(names):  # a chat's first message in a while: its rows first, then lock them all
+        values = ", ".join("(?, '', 0)" for _ in names)
+        await db.conn.execute(f"INSERT INTO send_budget (key, times, last_at) VALUES {values}"
+                              " ON CONFLICT (key) DO NOTHING", names)
+        rows = list(await db.conn.execute_fetchall(select, names))
+    now = float(rows[0][3])
+    counters = {str(name): Counter.decode(str(times)) for name, times, _, _ in rows}
     wait, writes = admit(limits, now, counters, chat_id, key, pace_chat)
-    await db.conn.executemany("UPDATE send_budget SET start = ?, used = ? WHERE key = ?",
-                              [(c.start, c.used, name) for name, c in writes.items()])
-    overall = counters.get(OVERALL)
-    new_second = OVERALL in writes and (overall is None or writes[OVERALL].start != overall.start)
-    if new_second and int(writes[OVERALL].start) % CLEAN_EVERY == 0:
+    if writes:
+        values = ", ".join("(?, ?)" for _ in writes)
+        params = [value for name, counter in writes.items() for value in (name, counter.encode())]
+        await db.conn.execute(f"UPDATE send_budget SET times = v.times, last_at = ? FROM (VALUES {values})"
+                              " AS v(key, times) WHERE send_budget.key = v.key", [now, *params])
+    last_message = {str(name): float(last) for name, _, last, _ in rows}.get(OVERALL, 0.0)
+    if writes and int(now / CLEAN_EVERY) != int(last_message / CLEAN_EVERY):
         await purge(db, now)
     return wait
 
 
 async def purge(db: Database, now: float) -> int:
     """Delete the counters of chats and groups that sent nothing for STALE seconds."""
-    sql = "DELETE FROM send_budget WHERE key <> ? AND start < ?"
+    sql = "DELETE FROM send_budget WHERE key <> ? AND last_at < ?"
     async with db.conn.execute(sql, (OVERALL, now - STALE)) as cursor:
         return cursor.rowcount

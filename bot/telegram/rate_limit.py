@@ -8,7 +8,7 @@ chat is in a known flood wait: the caller then queues it in the outbox instead o
 
 Several workers (PostgreSQL): each worker's SendPolicy sees only its own messages, so every counted message,
 direct or from the outbox, also takes its place in the cluster's shared counters (ClusterBudget, on a
-connection of its own). A direct reply waits up to MAX_OVERALL_WAIT for the cluster's budget; when there is
+connection of its own). A direct reply waits up to MAX_CLUSTER_WAIT for the cluster's budget; when there is
 still none (or the group's minute is used up) it is refused like a flood wait and goes through the outbox.
 """
 
@@ -25,13 +25,14 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from bot.handoff.send_policy import SendPolicy
-from bot.handoff.shared_budget import Limits
+from bot.handoff.shared_budget import EDGE_MARGIN, Limits
 from bot.storage import send_budget
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
 
 MAX_OVERALL_WAIT = 1.0  # a direct reply waits at most this long for the bot's overall budget
+MAX_CLUSTER_WAIT = MAX_OVERALL_WAIT + EDGE_MARGIN  # ... and for the cluster's (whose window has a margin)
 # endpoints that put a message on a screen: they count towards Telegram's limits
 COUNTED = frozenset({
     "sendMessage", "sendPhoto", "sendDocument", "sendVenue", "sendLocation", "sendMediaGroup", "copyMessage",
@@ -123,14 +124,14 @@ class SharedLimiter(BaseRateLimiter[dict[str, Any]]):
             raise
 
     async def _cluster_turn(self, budget: ClusterBudget, chat_id: int) -> None:
-        """Wait up to MAX_OVERALL_WAIT for the cluster's budget; RetryAfter (the reply goes to the outbox) when
+        """Wait up to MAX_CLUSTER_WAIT for the cluster's budget; RetryAfter (the reply goes to the outbox) when
         it does not come, or when the wait is longer (a group's minute used up)."""
         waited = 0.0
         while True:
             pause = await budget.reserve(chat_id)
             if pause <= 0:
                 return
-            if not self.wait or waited + pause > MAX_OVERALL_WAIT:
+            if not self.wait or waited + pause > MAX_CLUSTER_WAIT:
                 raise RetryAfter(max(1, math.ceil(pause)))
             await asyncio.sleep(pause)
             waited += pause
