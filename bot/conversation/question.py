@@ -56,10 +56,11 @@ async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
         user.pending_question = text
         turn.question_settled()
         return answers.card(turn, best)
-    if decision.intent == "complex":
+    if decision.intent == "complex":  # a personal case; legal help first only when it is urgent (deportation)
         user.pending_question = text
         turn.question_settled()
-        return urgent_legal_help(turn) + offer_person(turn)
+        urgent = urgent_legal_help(turn) if turn.services.matcher.intents.urgent_legal(text) else []
+        return urgent + offer_person(turn)
     rounds = user.clarify_rounds + 1 if turn.awaiting is Awaiting.CLARIFY else 1
     user.pending_question, user.clarify_rounds = text, rounds
     if decision.action == "clarify" and rounds <= MAX_CLARIFY_ROUNDS:

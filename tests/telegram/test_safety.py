@@ -110,6 +110,19 @@ async def test_urgent_legal_cases_get_legal_help_today_and_a_person(desk: Harnes
     assert AskPerson().pack() in data(calls)
 
 
+OWN_FILE = {"de": "Können Sie nachschauen, ob mein Antrag schon bearbeitet ist? Ich habe die Antragsnummer",
+            "ar": "ممكن حدا يشوف ملفي ليش ما في رد من ٥ شهور"}
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+async def test_a_question_about_ones_own_file_gets_a_person_and_no_urgent_legal_help(desk: Harness, lang: str) -> None:
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    calls = await h.say(person, OWN_FILE[lang])
+    assert AskPerson().pack() in data(calls)  # only a caseworker can look into it
+    assert h.et(lang, "question.urgent_legal") not in texts(calls)  # no deadline or deportation was mentioned
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 async def test_none_of_these_and_ticket_command_offer_a_person(desk: Harness, lang: str) -> None:
     h, person = desk, PEOPLE[lang]
