@@ -9,6 +9,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.matching.normalize import normalise
+
 from . import checks
 from .coverage import coverage_warnings
 from .directory_loader import ORGANISATIONS_FOLDER, load_directory
@@ -132,6 +134,20 @@ def _load_postcodes(path: Path, problems: list[Problem]) -> dict[str, tuple[str,
     return {code: tuple(districts) for code, districts in table.postcodes.items()}
 
 
+def _check_domains(intents: Intents, positions: Positions, path: str, problems: list[Problem]) -> None:
+    """Each `complex.domains` phrase says something and belongs to one domain: a phrase in two domains
+    would count one problem twice toward the domains that make a case complex."""
+    owner: dict[str, str] = {}
+    for name, phrases in intents.complex.domains.items():
+        for index, phrase in enumerate(phrases):
+            key = normalise(phrase.rstrip("*"))
+            line = positions.line_of(("complex", "domains", name, index))
+            if not key:
+                problems.append(Problem(path, line, f"phrase {phrase!r} in domain {name!r} has no words"))
+            elif owner.setdefault(key, name) != name:
+                problems.append(Problem(path, line, f"phrase {phrase!r} is in domains {owner[key]!r} and {name!r}"))
+
+
 def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]) -> Intents:
     loaded = _optional_file(path, Intents, problems)
     if loaded is None:
@@ -142,6 +158,7 @@ def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]
             if entry_id not in known_ids:
                 line = positions.line_of(("emergency", name, "prefer", index))
                 problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
+    _check_domains(intents, positions, str(path), problems)
     for field in ("urgent_legal_help", "speaker_office"):
         for index, entry_id in enumerate(getattr(intents, field)):
             if entry_id not in known_ids:

@@ -117,8 +117,13 @@ class EmergencyIntent(_Frozen):
 
 
 class ComplexIntent(_Frozen):
+    """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), or problems
+    in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
+    tuning.COMPLEX_DOMAINS)."""
+
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
 
 class PersonIntent(_Frozen):

@@ -10,6 +10,7 @@ from bot.knowledge.schema import Intents
 
 from .gibberish import is_gibberish
 from .normalize import normalise, script_of
+from .tuning import COMPLEX_DOMAINS
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
@@ -62,6 +63,7 @@ class IntentMatcher:
     emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
+    domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
     person: re.Pattern[str]
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
@@ -80,6 +82,7 @@ class IntentMatcher:
             ),
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
+            domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
             person=_pattern(intents.person.phrases),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
@@ -119,7 +122,17 @@ class IntentMatcher:
         if self.strong.search(padded):
             return True
         weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
-        return weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14)
+        if weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14):
+            return True
+        return len(self.life_domains(text)) >= COMPLEX_DOMAINS
+
+    def life_domains(self, text: str) -> tuple[str, ...]:
+        """The life domains the message names a problem in ("the landlord gave notice" -> housing).
+
+        Problems in several domains at once (tuning.COMPLEX_DOMAINS) are one tangled case for a person.
+        """
+        padded = f" {normalise(text)} "
+        return tuple(name for name, pattern in self.domains if pattern.search(padded))
 
     def wants_person(self, text: str) -> bool:
         """The user asks for a human instead of the bot ("ich möchte mit einem Menschen sprechen").

@@ -1,0 +1,138 @@
+"""Several intertwined problems in one message are a case for a person (issue #10).
+
+`complex.domains` in knowledge/intents.yaml names problems per life domain (benefits, residence, housing, family,
+health, work, debt, school); a message with problems in tuning.COMPLEX_DOMAINS of them is handed off with intent
+"complex". One need told with its cause ("I lost my job and can't pay the rent") names two and is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+from bot.matching import Matcher
+from bot.matching.intents import IntentMatcher
+from bot.matching.normalize import tokens
+from bot.matching.tuning import COMPLEX_DOMAINS
+
+DOMAINS = {"benefits", "residence", "housing", "family", "health", "work", "debt", "school"}
+
+
+@pytest.fixture(scope="module")
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
+
+
+@pytest.fixture(scope="module")
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher
+
+
+@pytest.fixture(scope="module")
+def intents(kb: KnowledgeBase) -> IntentMatcher:
+    return IntentMatcher.build(kb.intents)
+
+
+TANGLED = [
+    ("My wife moved out with the kids, the jobcenter stopped the money, the landlord gave us notice and my "
+     "residence depends on her. I don't know where to start.", "en"),
+    ("I lost my job, I have debts with an inkasso company and now I am in the hospital for an operation", "en"),
+    ("Meine Frau ist mit den Kindern ausgezogen, das Jobcenter zahlt nicht mehr und der Vermieter hat gekündigt. "
+     "Mein Aufenthalt hängt an ihr, was soll ich tun?", "de"),
+    ("Job verloren, Schulden beim Inkasso und jetzt liege ich im Krankenhaus", "de"),
+    ("زوجي تركني وأخذ الأولاد، والجوب سنتر وقف المساعدة، وصاحب البيت بدو يطلعنا، وما بعرف من وين أبدأ", "ar"),
+    ("marti tarkatni w a5adet el wlad, el jobcenter wa2af el masari w sa7eb el bet bado yetla3na, "
+     "w e2amti marbouta fiha", "ar"),  # Levantine Arabizi
+    ("شوهرم گذاشت رفت، جاب سنتر پولمو قطع کرده، صاحبخونه میگه باید خونه رو خالی کنیم و اقامتم به شوهرم وابسته است",
+     "fa"),
+    ("shoharam gozasht raft, jobcenter pulamo ghat karde, sahebkhune mige bayad az khune berim va eghamatam be "
+     "shoharam vabaste ast", "fa"),  # Finglish
+    ("خانمم رفت و اولادها را برد، جاب سنتر پیسه نمیته، صاحب خانه میگه از خانه برآیید و اقامتم ختم شده", "fa"),  # Dari
+    ("Жена ушла с детьми, джобцентр перестал платить, хозяин квартиры хочет нас выселить, а мой ВНЖ зависит "
+     "от жены. С чего начать?", "ru"),
+    ("Чоловік пішов від нас, джобцентр припинив виплати, орендодавець хоче нас виселити, а донька не ходить "
+     "до школи. Я не знаю, що робити", "uk"),
+    ("жінка пішла і забрала дітей, джобцентр не плате, хазяїн квартіри виганяє, шо мені робить", "uk"),  # surzhyk
+    ("Eşim beni terk etti, çocukları alıp gitti, Jobcenter parayı kesti, ev sahibi de evden çıkarıyor ve "
+     "oturumum eşime bağlı", "tr"),
+    ("esim beni terk etti, jobcenter parami kesti, ev sahibi evden cikariyor, oturumum esime bagli, ne "
+     "yapacagimi bilmiyorum", "tr"),  # without Turkish letters
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), TANGLED)
+def test_problems_in_several_domains_go_to_a_person(
+    intents: IntentMatcher, matcher: Matcher, text: str, lang: str
+) -> None:
+    assert len(intents.life_domains(text)) >= COMPLEX_DOMAINS, intents.life_domains(text)
+    decision = matcher.match(text, lang)
+    assert (decision.action, decision.intent) == ("handoff", "complex"), text
+
+
+ONE_NEED = [
+    ("I got a note from the Jobcenter about paying the rent for my apartment, who do I ask?", "en"),
+    ("I lost my job and cannot pay the rent this month, can the Jobcenter help me?", "en"),
+    ("Mein Mann hat mich verlassen und ich bin schwanger im fünften Monat, welche Beratungsstelle hilft mir da "
+     "weiter?", "de"),
+    ("Seit meinem Umzug nach Moabit bekomme ich Bürgergeld vom Jobcenter und wollte wissen, ob die Miete für "
+     "die neue Wohnung übernommen wird", "de"),
+    ("خسرت شغلي وما عم قدر ادفع الايجار، لوين لازم روح؟", "ar"),
+    ("صاحبخونه میگه باید خونه رو خالی کنیم و من باردارم، کجا برم؟", "fa"),
+    ("Потерял работу, не могу платить за квартиру, куда обращаться?", "ru"),
+    ("Дитину цькують у школі, і вона тепер не ходить до школи, куди звернутися?", "uk"),
+    ("İşimi kaybettim ve kiramı ödeyemiyorum, nereye başvurayım?", "tr"),
+    ("wo ist das Jobcenter", "de"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), ONE_NEED)
+def test_one_need_naming_two_domains_in_passing_is_not_complex(
+    intents: IntentMatcher, matcher: Matcher, text: str, lang: str
+) -> None:
+    assert len(intents.life_domains(text)) < COMPLEX_DOMAINS, intents.life_domains(text)
+    assert not intents.is_complex(text, len(tokens(text))), text
+    assert matcher.match(text, lang).intent != "complex", text
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("das Jobcenter hat das Geld gestrichen", "benefits"),
+        ("my residence permit expires next month", "residence"),
+        ("ev sahibi evden çıkarıyor", "housing"),
+        ("ما فيني ادفع الايجار", "housing"),
+        ("we separated in spring", "family"),
+        ("بچه ها رو برد", "family"),
+        ("я вагітна", "health"),
+        ("работодатель не платит", "work"),
+        ("bedehkaram", "debt"),
+        ("kita yeri yok", "school"),
+    ],
+)
+def test_each_domain_is_recognised(intents: IntentMatcher, text: str, domain: str) -> None:
+    assert intents.life_domains(text) == (domain,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jobcenter", "wo ist die Schule", "how much money do I get", "мне нужно долго ждать", "لطفا مدارک را بدهید",
+     "my brother is in police custody", "جریمه", "Kindergeld beantragen"],
+)
+def test_everyday_words_name_no_domain(intents: IntentMatcher, text: str) -> None:
+    assert intents.life_domains(text) == ()
+
+
+def test_all_domains_are_in_the_knowledge_base(kb: KnowledgeBase) -> None:
+    assert set(kb.intents.complex.domains) == DOMAINS
+
+
+def test_a_phrase_in_two_domains_is_reported(kdir: Path) -> None:
+    (kdir / "intents.yaml").write_text(
+        "complex:\n  domains:\n    housing:\n      - vermieter\n    work:\n      - arbeitgeber\n      - Vermieter\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in load_knowledge(kdir).problems]
+    assert any(p.endswith(":7: phrase 'Vermieter' is in domains 'housing' and 'work'") for p in problems), problems
