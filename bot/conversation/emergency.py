@@ -18,6 +18,9 @@ from .replies import Reply
 async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     matcher = turn.services.matcher
     kind = matcher.intents.emergency_kind(text)
+    if kind is None:  # told without a listed word: the sentence model may still recognise it
+        vector = await turn.services.semantic.vector(matcher, text)
+        kind = matcher.semantic_emergency(text, vector) if vector is not None else None
     if kind is None:
         return None
     _, prefer = kind

@@ -116,14 +116,23 @@ class EmergencyIntent(_Frozen):
     words: tuple[str, ...] = Field(min_length=1)
 
 
+class OwnFile(_Frozen):
+    """A request to look into the person's own file: a word of `ask` ("check", "where is", "на каком этапе")
+    together with one of `mine` ("my application", "dosyam", "ملفي"). Only a caseworker can look."""
+
+    ask: tuple[str, ...] = ()
+    mine: tuple[str, ...] = ()
+
+
 class ComplexIntent(_Frozen):
-    """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), or problems
+    """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), problems
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
-    tuning.COMPLEX_DOMAINS)."""
+    tuning.COMPLEX_DOMAINS), or a request to check the person's `own_file`."""
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    own_file: OwnFile = Field(default_factory=OwnFile)
 
 
 class PersonIntent(_Frozen):

@@ -29,6 +29,8 @@ from .tuning import (
     MIN_SCORE,
     NAMED,
     OFFTOPIC_WORDS,
+    SEMANTIC_EMERGENCY,
+    SEMANTIC_EMERGENCY_LEAD,
     SHORT_MESSAGE,
     SHORTLIST,
     UNKNOWN_WEIGHT,
@@ -179,6 +181,12 @@ class Matcher:
 
     def _match(self, text: str, lang: str | None, vector: Vector | None) -> Decision:
         early, evidence = self.evidence(text, lang)
+        if early is not None and early.intent == "emergency":
+            return early
+        unlisted = self.semantic_emergency(text, vector) if vector is not None else None
+        if unlisted is not None:
+            used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
+            return Decision("answer", used, self._emergency_first(unlisted[1], []), "emergency", ("semantic",))
         if early is not None:
             return early
         assert evidence is not None
@@ -230,6 +238,40 @@ class Matcher:
         if best.score >= t.answer and lead >= gap:
             return Decision("answer", lang, tuple(options[:CANDIDATES_SHOWN]))
         return Decision("clarify", lang, tuple(options[:CANDIDATES_SHOWN]))
+
+    def semantic_emergency(self, text: str, vector: Vector) -> tuple[str, tuple[str, ...]] | None:
+        """An emergency no listed word named, told by the sentence model: (kind, services first) or None.
+        Not for chat, a request for a person, nonsense or a short off-topic message."""
+        if self.semantic is None or self._not_an_emergency(text):
+            return None
+        table = self.semantic.scores(vector)[:, 0]
+        kinds = self._emergency_kinds()
+        emergency = [i for i, entry_id in enumerate(self.semantic.entry_ids) if entry_id in kinds]
+        if not emergency:
+            return None
+        best = max(emergency, key=lambda i: float(table[i]))
+        others = [float(v) for i, v in enumerate(table) if i not in set(emergency)]
+        lead = float(table[best]) - max(others, default=0.0)
+        if float(table[best]) < SEMANTIC_EMERGENCY or lead < SEMANTIC_EMERGENCY_LEAD:
+            return None
+        kind = kinds[self.semantic.entry_ids[best]]
+        return kind, self.kb.intents.emergency[kind].prefer
+
+    def _not_an_emergency(self, text: str) -> bool:
+        intents = self.intents
+        short = len(content_tokens(intents.without_smalltalk(text))) <= OFFTOPIC_WORDS
+        return (intents.is_smalltalk(text) or intents.wants_person(text) or intents.is_gibberish(text)
+                or (short and intents.mentions(text, "offtopic")))
+
+    def _emergency_kinds(self) -> dict[str, str]:
+        """Each emergency service's kind: the one whose `prefer` list has it nearest the front (112 is medical
+        first, though the suicide list names it too)."""
+        rank: dict[str, tuple[int, str]] = {}
+        for kind, intent in self.kb.intents.emergency.items():
+            for position, entry_id in enumerate(intent.prefer):
+                if entry_id not in rank or position < rank[entry_id][0]:
+                    rank[entry_id] = (position, kind)
+        return {entry_id: kind for entry_id, (_, kind) in rank.items()}
 
     def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
         """The emergency's own services only: a neighbourhood centre that matched a word is no help at night."""

@@ -64,6 +64,8 @@ class IntentMatcher:
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
+    own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
+    own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
     person: re.Pattern[str]
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
@@ -83,6 +85,8 @@ class IntentMatcher:
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
+            own_ask=_pattern(intents.complex.own_file.ask),
+            own_mine=_pattern(intents.complex.own_file.mine),
             person=_pattern(intents.person.phrases),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
@@ -124,6 +128,8 @@ class IntentMatcher:
         weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
         if weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14):
             return True
+        if self.own_ask.search(padded) and self.own_mine.search(padded):
+            return True  # "can you check whether my application arrived": only a caseworker can look
         return len(self.life_domains(text)) >= COMPLEX_DOMAINS
 
     def life_domains(self, text: str) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ log line says so); `wegweiser kb embed` fills the on-disk cache ahead of time so
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .semantic import Embedder, Vector, embed_query, load_embedder
 from .semantic_index import BuildReport, build_semantic_index
 
 log = logging.getLogger(__name__)
+RECENT = 8  # vectors of the last messages, by a hash of the text: one turn embeds its text once
 
 
 @dataclass
@@ -28,6 +31,8 @@ class SemanticLayer:
     building: bool = False
     last_build: BuildReport | None = None
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    # the last few messages' vectors: the emergency check and the question flow embed the same text once
+    _recent: OrderedDict[str, Vector] = field(default_factory=OrderedDict)
 
     @classmethod
     def off(cls, reason: str = "switched off (SEMANTIC_LAYER=off)") -> SemanticLayer:
@@ -84,4 +89,12 @@ class SemanticLayer:
         """The message's embedding when the layer is on for this matcher; None means: decide lexically."""
         if self.embedder is None or matcher.semantic is None:
             return None
-        return await embed_query(self.embedder, text, self.timeout_s)
+        key = hashlib.sha256(text.encode()).hexdigest()  # no message text kept, not even in memory
+        if key in self._recent:
+            return self._recent[key]
+        vector = await embed_query(self.embedder, text, self.timeout_s)
+        if vector is not None:
+            self._recent[key] = vector
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        return vector

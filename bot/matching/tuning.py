@@ -61,6 +61,16 @@ OFFTOPIC_WORDS = 6  # content words; of 6, 8, 10, 12 and no limit, 6 answered mo
 # would hand off plain service questions; three is named by one of them (a crisis-line example).
 COMPLEX_DOMAINS = 3
 CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to caseworkers
+# An emergency told without any listed word ("standing on the bridge", "his lips are blue", "took all my pills"):
+# the message is an emergency when its most similar example is one of the emergency services' (the `prefer` lists
+# of `emergency` in knowledge/intents.yaml) at least this similar and this far ahead of every other service's.
+# Blind set 7 (safety paths, first look: 64 % of its emergencies answered as such) showed the phrase lists miss
+# a third; on the other sets (2,364 messages) 0.90 / 0.01 flags 17 more (0.7 %: mostly domestic violence and war
+# nightmares, where the emergency services are not wrong) and catches 25 of their 46 unlisted emergency
+# messages; 0.02 halves the false alarms but catches a third fewer. A false alarm shows emergency numbers; a miss
+# leaves someone in danger without them.
+SEMANTIC_EMERGENCY = 0.90
+SEMANTIC_EMERGENCY_LEAD = 0.01
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,36 @@ async def test_deleting_my_data_keeps_my_language_choice_in_my_hands(desk: Harne
     await h.press(person, f"L:{lang}")
     mydata = await h.command(person, "mydata")
     assert "1970" not in (mydata[-1].text or "")
+
+
+class ModelSaysCrisis:
+    """A semantic layer whose model finds every message closest to the crisis service's examples."""
+
+    async def vector(self, matcher: Any, text: str) -> Any:
+        import numpy as np
+
+        return np.zeros(4, dtype=np.float32)
+
+
+async def test_an_emergency_no_listed_word_names_is_caught_by_the_model_also_with_an_open_ticket(
+    desk: Harness,
+) -> None:
+    from matching.test_semantic_emergency import Similarities
+
+    from bot.matching.tuning import SEMANTIC_EMERGENCY
+
+    h, person, lang = desk, PEOPLE["de"], "de"
+    ticket = await h.open_ticket(person, lang, DEPORTATION[lang])
+    story = "steh gerade ganz oben und schau runter, es ist vorbei"
+    matcher = h.services.matcher
+    assert matcher.intents.emergency_kind(story) is None
+    saved_index, saved_layer = matcher.semantic, h.services.semantic
+    matcher.semantic = Similarities(tuple(e.id for e in h.services.kb.active),  # type: ignore[assignment]
+                                    {CRISIS: SEMANTIC_EMERGENCY + 0.03})
+    h.services.semantic = ModelSaysCrisis()  # type: ignore[assignment]
+    try:
+        calls = await h.say(person, story)
+    finally:
+        matcher.semantic, h.services.semantic = saved_index, saved_layer
+    assert shows_emergency_help(h, calls, lang), texts(calls)
+    assert h.et(lang, "handoff.emergency_added", ticket=ticket.id) in texts(calls)
