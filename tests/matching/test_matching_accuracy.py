@@ -92,12 +92,22 @@ def test_validation_direct_accuracy_does_not_regress(name: str, floor: float, re
 @pytest.mark.parametrize(
     ("name", "direct", "wrong"),
     [("blind3.yaml", 0.75, 0.04), ("blind4.yaml", 0.74, 0.04), ("blind5.yaml", 0.71, 0.04), ("blind6.yaml", 0.73, 0.04),
-     ("omos_dev.yaml", 0.39, 0.15)],
+     ("blind7.yaml", 0.69, 0.10), ("omos_dev.yaml", 0.39, 0.15)],
 )
 def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, wrong: float) -> None:
     """Written blind, measured once, then used: floors just under today's lexical figures (77.2 % / 2.7 %,
-    76.5 % / 3.1 %, 73.5 % / 2.5 % and, for set 6, 75.5 % / 2.5 %); the semantic layer adds to them where the model
-    loads (README, "Measured"). OMoS-QA (train and dev splits, formal FAQ questions written elsewhere, many about
-    things no entry covers): 41.6 % / 13.2 % lexically, a guard against regressions rather than a goal."""
+    76.5 % / 3.1 %, 73.5 % / 2.5 % and, for set 6, 75.5 % / 2.5 %; set 7, safety paths with look-alikes, 71.0 % /
+    8.6 %); the semantic layer adds to them where the model loads (README, "Measured"). OMoS-QA (train and dev
+    splits, formal FAQ questions written elsewhere, many about things no entry covers): 41.6 % / 13.2 % lexically,
+    a guard against regressions rather than a goal."""
     rates = evaluate(matcher, load_questions(DATA / name)).overall.rates()
     assert rates["direct"] >= direct and rates["wrong_confident"] <= wrong, rates
+
+
+@pytest.mark.parametrize("name", ["blind6.yaml", "blind7.yaml"])
+def test_emergencies_written_blind_get_the_emergency_services_without_the_model(matcher: Matcher, name: str) -> None:
+    """Emergencies in the newest blind sets (first looks, with the model: 76 % and 64 % answered with an emergency
+    service): without the model at least 89 % are now (100 % and 91 %); the model adds where it loads."""
+    emergencies = [q for q in load_questions(DATA / name) if q.get("kind") == "emergency"]
+    rates = evaluate(matcher, emergencies).overall.rates()
+    assert len(emergencies) >= 20 and rates["direct"] >= 0.89 and rates["wrong_confident"] == 0.0, rates
