@@ -146,6 +146,10 @@ def _check_domains(intents: Intents, positions: Positions, path: str, problems: 
                 problems.append(Problem(path, line, f"phrase {phrase!r} in domain {name!r} has no words"))
             elif owner.setdefault(key, name) != name:
                 problems.append(Problem(path, line, f"phrase {phrase!r} is in domains {owner[key]!r} and {name!r}"))
+    for index, phrase in enumerate(intents.complex.overwhelmed):
+        if not normalise(phrase):
+            line = positions.line_of(("complex", "overwhelmed", index))
+            problems.append(Problem(path, line, f"phrase {phrase!r} in overwhelmed has no words"))
 
 
 def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]) -> Intents:

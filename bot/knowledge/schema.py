@@ -127,11 +127,13 @@ class OwnFile(_Frozen):
 class ComplexIntent(_Frozen):
     """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), problems
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
-    tuning.COMPLEX_DOMAINS), or a request to check the person's `own_file`."""
+    tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
+    tuning.COMPLEX_OVERWHELMED_DOMAINS), or a request to check the person's `own_file`."""
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    overwhelmed: tuple[str, ...] = ()  # "weiß nicht, wo ich anfangen soll", "не знаю с чего начать"
     own_file: OwnFile = Field(default_factory=OwnFile)
 
 

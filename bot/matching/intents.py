@@ -10,7 +10,7 @@ from bot.knowledge.schema import Intents
 
 from .gibberish import is_gibberish
 from .normalize import normalise, script_of
-from .tuning import COMPLEX_DOMAINS
+from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
@@ -18,6 +18,11 @@ _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек 
 # ("the Jobcenter sent me to an info event about ...") is a question about a service
 _EVENTS_MAX_WORDS = 10
 _ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
+# "..." between two words of a phrase stands for up to _GAP_WORDS other words: "jobcenter zahlt ... nix" also
+# finds "jobcenter zahlt seit 2 monaten nix", "aufenthalt* läuft ... ab" "mein aufenthalt läuft im januar ab".
+_GAP = "..."
+_GAP_WORDS = 3
+_GAP_PATTERN = rf"(?:\S+ ){{0,{_GAP_WORDS}}}"
 
 
 def _phrases(words: tuple[str, ...]) -> frozenset[str]:
@@ -25,7 +30,8 @@ def _phrases(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for a list of phrases; a word ending in `*` also matches longer words (`schlag*`).
+    """One regex for a list of phrases; a word ending in `*` also matches longer words (`schlag*`), a word `...`
+    stands for up to _GAP_WORDS other words (`jobcenter zahlt ... nix`).
 
     Inflected languages say "бьёт", "бьют", "избил": a word stem with `*` lets editors cover the
     forms in one line instead of guessing every ending.
@@ -34,6 +40,9 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     for phrase in words:
         parts = []
         for word in phrase.split():
+            if word == _GAP:
+                parts.append(_GAP_PATTERN)
+                continue
             core = normalise(word.rstrip("*"))
             for token in core.split():
                 prefix = ""
@@ -44,7 +53,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
             if parts and word.endswith("*"):
                 parts[-1] += r"\w*"
         if parts:
-            alternatives.append(" ".join(parts))
+            alternatives.append(" ".join(parts).replace(_GAP_PATTERN + " ", _GAP_PATTERN))
     if not alternatives:
         return re.compile(r"(?!x)x")  # matches nothing
     alternatives.sort(key=len, reverse=True)
@@ -64,6 +73,7 @@ class IntentMatcher:
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
+    overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
     own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
     person: re.Pattern[str]
@@ -85,6 +95,7 @@ class IntentMatcher:
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
+            overwhelmed=_pattern(intents.complex.overwhelmed),
             own_ask=_pattern(intents.complex.own_file.ask),
             own_mine=_pattern(intents.complex.own_file.mine),
             person=_pattern(intents.person.phrases),
@@ -130,12 +141,16 @@ class IntentMatcher:
             return True
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look
-        return len(self.life_domains(text)) >= COMPLEX_DOMAINS
+        domains = len(self.life_domains(text))
+        if domains >= COMPLEX_DOMAINS:
+            return True
+        return domains >= COMPLEX_OVERWHELMED_DOMAINS and self.overwhelmed.search(padded) is not None
 
     def life_domains(self, text: str) -> tuple[str, ...]:
         """The life domains the message names a problem in ("the landlord gave notice" -> housing).
 
-        Problems in several domains at once (tuning.COMPLEX_DOMAINS) are one tangled case for a person.
+        Problems in several domains at once (tuning.COMPLEX_DOMAINS), or in fewer told by someone who does not know
+        where to start (tuning.COMPLEX_OVERWHELMED_DOMAINS), are one tangled case for a person.
         """
         padded = f" {normalise(text)} "
         return tuple(name for name, pattern in self.domains if pattern.search(padded))

@@ -16,7 +16,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.matching import Matcher
 from bot.matching.intents import IntentMatcher
 from bot.matching.normalize import tokens
-from bot.matching.tuning import COMPLEX_DOMAINS
+from bot.matching.tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS
 
 DOMAINS = {"benefits", "residence", "housing", "family", "health", "work", "debt", "school"}
 
@@ -136,3 +136,130 @@ def test_a_phrase_in_two_domains_is_reported(kdir: Path) -> None:
     )
     problems = [str(p) for p in load_knowledge(kdir).problems]
     assert any(p.endswith(":7: phrase 'Vermieter' is in domains 'housing' and 'work'") for p in problems), problems
+
+
+# Everyday forms: colloquial, a gap between the words, Arabizi, Finglish, Dari, surzhyk, Turkish without its letters
+EVERYDAY = [
+    ("das jobcenter zahlt seit drei monaten nix", "benefits"),
+    ("the jobcenter hasn't paid since march", "benefits"),
+    ("el sozialamt wa2af el masari", "benefits"),
+    ("پول‌هامونو دو ماهه قطع کردن", "benefits"),
+    ("джобцентр уже второй месяц не платит", "benefits"),
+    ("jobcenter bu ay da parayı yatırmadı", "benefits"),
+    ("meine aufenthaltserlaubnis läuft im märz ab", "residence"),
+    ("my residence permit ran out last week", "residence"),
+    ("el aufenthalt taba3i 5ales", "residence"),
+    ("visam hafteye dige tamoom mishe", "residence"),
+    ("у жены заканчивается фикцион", "residence"),
+    ("в мене закінчується фіктіон", "residence"),
+    ("oturumum da ise bagli", "residence"),
+    ("our rent is three months behind", "housing"),
+    ("el heim bdo ytal3na", "housing"),
+    ("хозяйка требует съехать до конца месяца", "housing"),
+    ("з гуртожитку виганяють", "housing"),
+    ("evden cikmamiz lazim", "housing"),
+    ("marti fallet w a5det el wlad", "family"),
+    ("муж нас бросил", "family"),
+    ("my daughter is sick", "health"),
+    ("marti mareeda", "health"),
+    ("el m3allem ma dafa3li", "work"),
+    ("maaşımı iki aydır ödemedi", "work"),
+    ("got a fine for fare dodging", "debt"),
+    ("не можу платити кредит", "debt"),
+    ("сын не ходит в садик, нет места", "school"),
+    ("okulda yer yok", "school"),
+]
+
+
+@pytest.mark.parametrize(("text", "domain"), EVERYDAY)
+def test_everyday_forms_name_their_domain(intents: IntentMatcher, text: str, domain: str) -> None:
+    assert intents.life_domains(text) == (domain,), intents.life_domains(text)
+
+
+TANGLED_EVERYDAY = [
+    ("Jobcenter zahlt seit 2 Monaten nix, die Miete ist zwei Monate im Rückstand und mein Aufenthalt läuft im "
+     "Januar ab", "de"),
+    ("rent is 2 months behind, the jobcenter hasn't paid since march and my visa is tied to the job I just lost",
+     "en"),
+    ("el sozialamt wa2af el masari, el heim bdo ytal3na w el aufenthalt 5ales", "ar"),
+    ("jobcenter poolo ghat karde, visam dare tamoom mishe va khanumam mariz ast", "fa"),
+    ("хозяйка требует съехать, у меня заканчивается фикцион, а джобцентр второй месяц не платит", "ru"),
+    ("з гуртожитку виселяють, в мене закінчується фіктіон і чоловік нас кинув", "uk"),
+    ("kira borcu birikti, oturumum ise bagli ve isten kovuldum", "tr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), TANGLED_EVERYDAY)
+def test_everyday_forms_in_three_domains_go_to_a_person(
+    intents: IntentMatcher, matcher: Matcher, text: str, lang: str
+) -> None:
+    assert len(intents.life_domains(text)) >= COMPLEX_DOMAINS, intents.life_domains(text)
+    decision = matcher.match(text, lang)
+    assert (decision.action, decision.intent) == ("handoff", "complex"), text
+
+
+OVERWHELMED = [
+    ("Das Jobcenter zahlt nicht mehr und der Vermieter hat gekündigt, ich weiß nicht wo ich anfangen soll", "de"),
+    ("I'm completely lost with all this: my visa expires next month and the landlord wants us out", "en"),
+    ("صاحب البيت بدو يطلعنا وإقامتي رح تخلص، ما بعرف من وين أبدأ", "ar"),
+    ("صاحبخونه میگه باید خونه رو خالی کنیم و اقامتم داره تموم میشه، نمی‌دونم از کجا شروع کنم", "fa"),
+    ("муж ушел от нас, джобцентр перестал платить, я запуталась совсем", "ru"),
+    ("мене звільнили і орендодавець хоче нас виселити, не знаю з чого почати", "uk"),
+    ("işimi kaybettim, ev sahibi evden çıkarıyor, kafam çok karıştı", "tr"),
+    ("ich blicke nicht mehr durch: Job verloren und Schulden beim Inkasso", "de"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), OVERWHELMED)
+def test_two_domains_told_by_someone_overwhelmed_go_to_a_person(
+    intents: IntentMatcher, matcher: Matcher, text: str, lang: str
+) -> None:
+    assert len(intents.life_domains(text)) >= COMPLEX_OVERWHELMED_DOMAINS, intents.life_domains(text)
+    assert intents.is_complex(text, len(tokens(text))), text
+    decision = matcher.match(text, lang)
+    assert (decision.action, decision.intent) == ("handoff", "complex"), text
+
+
+NOT_OVERWHELMED_ENOUGH = [
+    # one domain, however lost the person feels: one service helps
+    ("Ich weiß nicht wo ich anfangen soll, mein Aufenthaltstitel läuft nächsten Monat ab", "de"),
+    ("I don't know where to start, the landlord wants us out", "en"),
+    ("ما بعرف من وين ابدأ، إقامتي رح تخلص", "ar"),
+    ("نمی‌دونم از کجا شروع کنم، بچه‌ام جای کیتا پیدا نکرده", "fa"),
+    ("не знаю с чего начать, хозяйка требует съехать", "ru"),
+    ("не знаю з чого почати, мене звільнили", "uk"),
+    ("nereden başlayacağımı bilmiyorum, kira borcum birikti", "tr"),
+    # no problem at all: a newcomer's first question
+    ("I'm new in Berlin and don't know where to start", "en"),
+    ("не знаю с чего начать, хочу выучить немецкий", "ru"),
+    # two domains without the words: one need told with its cause
+    ("Mein Aufenthalt läuft im Januar ab und der Arbeitgeber will einen gültigen Titel sehen, was tun?", "de"),
+    ("I lost my job and the rent is 2 months behind, who can help?", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_OVERWHELMED_ENOUGH)
+def test_one_need_with_or_without_being_lost_is_not_complex(
+    intents: IntentMatcher, matcher: Matcher, text: str, lang: str
+) -> None:
+    assert not intents.is_complex(text, len(tokens(text))), (text, intents.life_domains(text))
+    assert matcher.match(text, lang).intent != "complex", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kamptan nasıl çıkarım, ev buldum",  # leaving the camp for a flat is good news
+        "از کمپ اومدم بیرون خونه گرفتم",
+        "مادرم مدرسه نرفته، کجا میتونه خوندن یاد بگیره",  # an adult learning to read: no school problem
+        "ostad pool nemide",  # whose money? not the domain's to guess
+        "de monat ist es zu viel",
+    ],
+)
+def test_near_misses_name_no_domain(intents: IntentMatcher, text: str) -> None:
+    assert intents.life_domains(text) == ()
+
+
+def test_a_gap_stands_for_at_most_three_words(intents: IntentMatcher) -> None:
+    assert intents.life_domains("das jobcenter zahlt seit zwei monaten nix") == ("benefits",)
+    assert intents.life_domains("das jobcenter zahlt mir seit zwei monaten nix") == ()
