@@ -112,8 +112,14 @@ class Entry(_Frozen):
 
 
 class EmergencyIntent(_Frozen):
+    """`words` make a message this emergency; `weak` words ("threatens me") only when no `unless` phrase says
+    what the threat is about ("to cancel the contract", "with notice"): a landlord's or employer's threat is
+    no emergency."""
+
     prefer: tuple[str, ...] = Field(min_length=1)
     words: tuple[str, ...] = Field(min_length=1)
+    weak: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 class OwnFile(_Frozen):

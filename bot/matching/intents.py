@@ -70,6 +70,7 @@ class IntentMatcher:
     smalltalk_any: re.Pattern[str]
     offtopic: re.Pattern[str]
     emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
+    emergency_weak: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # kind -> (weak words, unless phrases)
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -92,6 +93,8 @@ class IntentMatcher:
             emergency=tuple(
                 (name, intent.prefer, _pattern(intent.words)) for name, intent in intents.emergency.items()
             ),
+            emergency_weak={name: (_pattern(intent.weak), _pattern(intent.unless))
+                            for name, intent in intents.emergency.items() if intent.weak},
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
@@ -129,6 +132,10 @@ class IntentMatcher:
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         for name, prefer, pattern in self.emergency:
             if _found(pattern, text):
+                return name, prefer
+        for name, prefer, _ in self.emergency:  # "threatens me", unless it says what with ("the contract")
+            weak, unless = self.emergency_weak.get(name, (None, None))
+            if weak is not None and unless is not None and _found(weak, text) and not _found(unless, text):
                 return name, prefer
         return None
 
