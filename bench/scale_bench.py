@@ -179,7 +179,7 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             figures = outcomes(run, args.conversations, run.readback.stored_updates())
             run.readback.close()
             logs = fleet.logs()
-        sent = api.sent_copy()
+        sent = api.sent_copy()  # the sendMessage calls the fake recorded (edits, which Telegram counts too, are not)
         api.stop()
     every = [value for values in run.latencies.values() for value in values]
     errors = sum(1 for line in logs.splitlines() if "Traceback" in line or " ERROR " in line)
@@ -192,7 +192,6 @@ def bench(workers: int, url: str | None, args: argparse.Namespace) -> dict[str, 
             "cpu": cpu, "own cpu": own, "pg cpu": pg if url else 0.0,
             "busiest second (all chats)": busiest([m.at for m in sent], 1.0),
             "busiest minute (the group)": busiest([m.at for m in sent if m.chat_id == GROUP], 60.0), **figures}
-    # sent: the sendMessage calls the fake recorded (edits, which Telegram also counts, are not in it)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,15 +55,19 @@ def keys(chat_id: int, chat_key: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _recent(counter: Counter | None, window: float, now: float) -> list[float]:
+    """The counter's times still inside the window."""
+    return [t for t in (counter.times if counter else ()) if t > now - window]
+
+
 def _free_at(counter: Counter | None, count: int, window: float, now: float) -> float:
     """When one more may go: now, or when the oldest of the last `count` leaves the window."""
-    recent = [t for t in (counter.times if counter else ()) if t > now - window]
+    recent = _recent(counter, window, now)
     return now if len(recent) < count else min(recent[-count:]) + window
 
 
 def _taken(counter: Counter | None, count: int, window: float, now: float) -> Counter:
-    recent = [t for t in (counter.times if counter else ()) if t > now - window]
-    return Counter((*recent, now)[-count:])
+    return Counter((*_recent(counter, window, now), now)[-count:])
 
 
 def admit(limits: Limits, now: float, counters: dict[str, Counter], chat_id: int, chat_key: str,

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+import numpy as np
+
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
@@ -83,6 +85,9 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.semantic_tuning = semantic or SemanticTuning()
         self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
+        # the emergency services' kinds and their rows in a semantic index (rows are `kb.active`, see attach)
+        self._emergency_kind_of = self._emergency_kinds()
+        self._emergency_rows = np.array([e.id in self._emergency_kind_of for e in kb.active], dtype=bool)
 
     def attach(self, index: SemanticIndex) -> None:
         """Use the semantic layer from now on; it must describe this knowledge base's active entries."""
@@ -183,15 +188,17 @@ class Matcher:
         early, evidence = self.evidence(text, lang)
         if early is not None and early.intent == "emergency":
             return early
-        unlisted = self.semantic_emergency(text, vector) if vector is not None else None
+        # each entry's best example similarity, computed once for the emergency check and the decision
+        table = self.semantic.scores(vector)[:, 0] if vector is not None and self.semantic is not None else None
+        unlisted = self._unlisted_emergency(text, table) if table is not None else None
         if unlisted is not None:
             used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
             return Decision("answer", used, self._emergency_first(unlisted[1], []), "emergency", ("semantic",))
         if early is not None:
             return early
         assert evidence is not None
-        if vector is not None and self.semantic is not None:
-            return self.combined(evidence, self.semantic.scores(vector)[:, 0])
+        if table is not None:
+            return self.combined(evidence, table)
         return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
 
     def combined(self, evidence: Evidence, similarities: Vector) -> Decision:
@@ -242,19 +249,21 @@ class Matcher:
     def semantic_emergency(self, text: str, vector: Vector) -> tuple[str, tuple[str, ...]] | None:
         """An emergency no listed word named, told by the sentence model: (kind, services first) or None.
         Not for chat, a request for a person, nonsense or a short off-topic message."""
-        if self.semantic is None or self._not_an_emergency(text):
+        if self.semantic is None:
             return None
-        table = self.semantic.scores(vector)[:, 0]
-        kinds = self._emergency_kinds()
-        emergency = [i for i, entry_id in enumerate(self.semantic.entry_ids) if entry_id in kinds]
-        if not emergency:
+        return self._unlisted_emergency(text, self.semantic.scores(vector)[:, 0])
+
+    def _unlisted_emergency(self, text: str, table: Vector) -> tuple[str, tuple[str, ...]] | None:
+        """The same from `table`, each entry's best example similarity (the semantic index's rows)."""
+        rows = self._emergency_rows
+        if not rows.any() or self._not_an_emergency(text):
             return None
-        best = max(emergency, key=lambda i: float(table[i]))
-        others = [float(v) for i, v in enumerate(table) if i not in set(emergency)]
-        lead = float(table[best]) - max(others, default=0.0)
+        best = int(np.argmax(np.where(rows, table, -np.inf)))  # the first of the highest, as max() would
+        others = table[~rows]
+        lead = float(table[best]) - (float(others.max()) if len(others) else 0.0)
         if float(table[best]) < SEMANTIC_EMERGENCY or lead < SEMANTIC_EMERGENCY_LEAD:
             return None
-        kind = kinds[self.semantic.entry_ids[best]]
+        kind = self._emergency_kind_of[self.kb.active[best].id]
         return kind, self.kb.intents.emergency[kind].prefer
 
     def _not_an_emergency(self, text: str) -> bool:

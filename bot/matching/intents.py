@@ -69,8 +69,8 @@ class IntentMatcher:
     smalltalk: frozenset[str]  # whole phrases: what is left after removing them decides
     smalltalk_any: re.Pattern[str]
     offtopic: re.Pattern[str]
-    emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
-    emergency_weak: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # kind -> (weak words, unless phrases)
+    # kind, services first, its words, its weak words and the phrases that cancel those (`unless`)
+    emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -91,10 +91,9 @@ class IntentMatcher:
             smalltalk_any=_pattern(intents.smalltalk),
             offtopic=_pattern(intents.offtopic),
             emergency=tuple(
-                (name, intent.prefer, _pattern(intent.words)) for name, intent in intents.emergency.items()
+                (name, intent.prefer, _pattern(intent.words), _pattern(intent.weak), _pattern(intent.unless))
+                for name, intent in intents.emergency.items()
             ),
-            emergency_weak={name: (_pattern(intent.weak), _pattern(intent.unless))
-                            for name, intent in intents.emergency.items() if intent.weak},
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
@@ -130,12 +129,11 @@ class IntentMatcher:
         return _found(self.smalltalk_any if kind == "smalltalk" else self.offtopic, text)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
-        for name, prefer, pattern in self.emergency:
-            if _found(pattern, text):
+        for name, prefer, words, _, _ in self.emergency:
+            if _found(words, text):
                 return name, prefer
-        for name, prefer, _ in self.emergency:  # "threatens me", unless it says what with ("the contract")
-            weak, unless = self.emergency_weak.get(name, (None, None))
-            if weak is not None and unless is not None and _found(weak, text) and not _found(unless, text):
+        for name, prefer, _, weak, unless in self.emergency:  # "threatens me", unless it says what with
+            if _found(weak, text) and not _found(unless, text):  # (a kind without weak words matches nothing)
                 return name, prefer
         return None
 
@@ -148,7 +146,7 @@ class IntentMatcher:
             return True
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look
-        domains = len(self.life_domains(text))
+        domains = len(self._domains_in(padded))
         if domains >= COMPLEX_DOMAINS:
             return True
         return domains >= COMPLEX_OVERWHELMED_DOMAINS and self.overwhelmed.search(padded) is not None
@@ -159,7 +157,9 @@ class IntentMatcher:
         Problems in several domains at once (tuning.COMPLEX_DOMAINS), or in fewer told by someone who does not know
         where to start (tuning.COMPLEX_OVERWHELMED_DOMAINS), are one tangled case for a person.
         """
-        padded = f" {normalise(text)} "
+        return self._domains_in(f" {normalise(text)} ")
+
+    def _domains_in(self, padded: str) -> tuple[str, ...]:
         return tuple(name for name, pattern in self.domains if pattern.search(padded))
 
     def wants_person(self, text: str) -> bool:
