@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,10 @@ from .semantic import Embedder, Vector, embed_query, load_embedder
 from .semantic_index import BuildReport, build_semantic_index
 
 log = logging.getLogger(__name__)
+class _Stopped(Exception):
+    """The bot is stopping: the index build gives up between two batches instead of running on for minutes."""
+
+
 RECENT = 8  # vectors of the last messages, by a hash of the text: one turn embeds its text once
 
 
@@ -33,6 +38,8 @@ class SemanticLayer:
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     # the last few messages' vectors: the emergency check and the question flow embed the same text once
     _recent: OrderedDict[str, Vector] = field(default_factory=OrderedDict)
+    # set by stop(): a build in its worker thread (which cancelling the task cannot end) stops at the next batch
+    _stopping: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
     def off(cls, reason: str = "switched off (SEMANTIC_LAYER=off)") -> SemanticLayer:
@@ -62,9 +69,13 @@ class SemanticLayer:
         self.building = True
         try:
             index, report = await asyncio.to_thread(
-                build_semantic_index, matcher.kb, embedder, self.cache_dir, knowledge_dir / "examples"
+                build_semantic_index, matcher.kb, embedder, self.cache_dir, knowledge_dir / "examples",
+                self._unless_stopping,
             )
             matcher.attach(index)
+        except _Stopped:
+            log.info("semantic index build stopped: the bot is stopping")
+            return
         except Exception:  # an optional layer: keep answering lexically, say why
             log.exception("semantic index could not be built; answering lexically")
             return
@@ -80,7 +91,14 @@ class SemanticLayer:
         self._tasks.add(task)  # keep a reference until done, or the task may be collected mid-way
         task.add_done_callback(self._tasks.discard)
 
+    def _unless_stopping(self, done: int, total: int) -> None:
+        """The build's progress callback, after each batch: the place a stop can end a cold build (a Ctrl-D in
+        the console chat, a restart) instead of the process waiting minutes for the thread."""
+        if self._stopping.is_set():
+            raise _Stopped
+
     async def stop(self) -> None:
+        self._stopping.set()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -108,3 +108,35 @@ async def test_an_unavailable_model_leaves_the_matcher_lexical(real_kb: Knowledg
     await layer.stop()
     assert matcher.semantic is None and layer.status(matcher) == "off: no model here"
     assert await layer.vector(matcher, "Kita") is None
+
+
+class SlowEmbedder(HashEmbedder):
+    """A model that needs a while per batch, as the real one does on a cold cache."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches = 0
+
+    def embed(self, texts, kind):  # type: ignore[no-untyped-def]
+        import time
+
+        time.sleep(0.05)
+        self.batches += 1
+        return super().embed(texts, kind)
+
+
+async def test_stopping_ends_a_cold_build_at_the_next_batch(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    import asyncio
+
+    embedder = SlowEmbedder()
+    matcher = Matcher(real_kb)
+    layer = SemanticLayer(embedder, "slow", tmp_path, timeout_s=1.0)
+    layer.attach_in_background(matcher, Path("knowledge"))
+    while embedder.batches < 2:  # the build is under way in its worker thread
+        await asyncio.sleep(0.01)
+    await layer.stop()
+    await asyncio.sleep(0.3)  # the thread sees the stop after its current batch
+    stopped_at = embedder.batches
+    await asyncio.sleep(0.3)
+    assert embedder.batches == stopped_at < 10  # nothing more embedded; a whole build takes dozens of batches
+    assert matcher.semantic is None and not layer.building
