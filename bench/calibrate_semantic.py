@@ -33,20 +33,25 @@ from bot.matching.tuning import SemanticTuning  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2": "validation2.yaml",
-         "blind3": "blind3.yaml", "blind4": "blind4.yaml", "blind5": "blind5.yaml"}
-MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching
+         "blind3": "blind3.yaml", "blind4": "blind4.yaml", "blind5": "blind5.yaml", "blind6": "blind6.yaml",
+         "blind7": "blind7.yaml", "blind8": "blind8.yaml", "blind10": "blind10.yaml", "omos": "omos_dev.yaml"}
+MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching (--per-set)
+# Without --per-set: the most `direct - WRONG_COST * wrong` over all sets pooled. A wrong confident answer sends
+# a person under stress to the wrong office; a choice or a hand-off costs a tap or a wait. Four direct answers
+# for one wrong one is what the sets' first looks traded so far (the issue's targets: 85 % direct, 3 % wrong).
+WRONG_COST = 4.0
 GRID: dict[str, tuple[float, ...]] = {
-    "weight": (0.05, 0.10, 0.15, 0.20),
-    "floor": (0.80, 0.83, 0.86),
-    "answer": (0.34, 0.38, 0.42),
-    "answer_agree": (0.26, 0.29, 0.32),
-    "gap": (0.04, 0.06),
-    "clarify": (0.24, 0.27, 0.30),
-    "abstain": (0.86, 0.88),
+    "weight": (0.05, 0.10, 0.15),
+    "classifier_weight": (0.10, 0.15, 0.20, 0.30),
+    "answer": (0.34, 0.37, 0.40, 0.43),
+    "answer_agree": (0.29, 0.32, 0.35),
+    "gap": (0.04, 0.06, 0.08),
+    "clarify": (0.27, 0.30),
 }
 
 
-Item = tuple[set[str], Decision | None, Evidence | None, Any]  # expected topics, early decision, evidence, sims
+# expected topics, early decision, evidence, example similarities, classifier probabilities
+Item = tuple[set[str], Decision | None, Evidence | None, Any, Any]
 
 
 def prepare(matcher: Matcher, questions: list[dict[str, Any]], vectors: Any) -> list[Item]:
@@ -55,18 +60,19 @@ def prepare(matcher: Matcher, questions: list[dict[str, Any]], vectors: Any) -> 
     items: list[Item] = []
     for question, vector in zip(questions, vectors, strict=True):
         early, evidence = matcher.evidence(str(question["text"]), question.get("lang"))
-        items.append((set(question["expect"]), early, evidence, matcher.semantic.scores(vector)[:, 0]))
+        items.append((set(question["expect"]), early, evidence, matcher.semantic.scores(vector)[:, 0],
+                      matcher.semantic.probabilities(vector)))
     return items
 
 
 def tally(matcher: Matcher, items: list[Item], use_vectors: bool) -> Tally:
     t = Tally()
-    for expect, early, evidence, sims in items:
+    for expect, early, evidence, sims, probs in items:
         if early is not None:
             decision = early
         else:
             assert evidence is not None
-            decision = (matcher.combined(evidence, sims) if use_vectors
+            decision = (matcher.combined(evidence, sims, probs) if use_vectors
                         else matcher.decide(evidence.lang, evidence.ranked, evidence.n_words))
         t.add(expect, decision)
     return t
@@ -84,6 +90,7 @@ def main() -> int:
     parser.add_argument("--sets", nargs="+", default=list(FILES))
     parser.add_argument("--no-search", action="store_true", help="only print baseline and defaults")
     parser.add_argument("--max-wrong", type=float, default=MAX_WRONG, help="wrong-confident share allowed per set")
+    parser.add_argument("--per-set", action="store_true", help="most direct answers with --max-wrong on every set")
     args = parser.parse_args()
     embedder, why = load_embedder()
     if embedder is None:
@@ -120,16 +127,19 @@ def main() -> int:
             continue
         matcher.semantic_tuning = replace(SemanticTuning(), **setting)
         tallies = {name: tally(matcher, items, True) for name, items in sets.items()}
-        if any(t.rates()["wrong_confident"] > args.max_wrong for t in tallies.values()):
+        if args.per_set and any(t.rates()["wrong_confident"] > args.max_wrong for t in tallies.values()):
             continue
-        direct = sum(t.direct for t in tallies.values()) / sum(t.total for t in tallies.values())
-        if best is None or direct > best[0]:
-            best = (direct, matcher.semantic_tuning)
+        total = sum(t.total for t in tallies.values())
+        direct = sum(t.direct for t in tallies.values()) / total
+        wrong = sum(t.wrong_confident for t in tallies.values()) / total
+        value = direct if args.per_set else direct - WRONG_COST * wrong
+        if best is None or value > best[0]:
+            best = (value, matcher.semantic_tuning)
     if best is None:
         print(f"no setting keeps wrong-confident answers at or under {100 * args.max_wrong:.1f} % on every set")
         return 0
     matcher.semantic_tuning = best[1]
-    print(f"best setting (direct {100 * best[0]:.1f} % over all sets): {asdict(best[1])}")
+    print(f"best setting (objective {100 * best[0]:.1f} over all sets): {asdict(best[1])}")
     for name, items in sets.items():
         print(line(name, tally(matcher, items, True)))
     return 0

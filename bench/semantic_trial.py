@@ -5,7 +5,9 @@ for the messages that expect a service (not `handoff`/`smalltalk`), top-1 is rig
 topics meet `expect`:
   (a) lexical: the first candidate of `Matcher.match` (what the bot would lead with; none = wrong);
   (b) semantic: the entry with the most similar example question (and, for comparison, passage);
-  (c) re-ranked: the lexical top 5 (`Matcher.rank`, one per service) ordered by lexical score + w * semantic
+  (c) classifier: the entry the softmax layer over all examples finds most likely (semantic_classifier.py),
+      and both model signals as the decision weighs them (combine.semantic_evidence);
+  (d) re-ranked: the lexical top 5 (`Matcher.rank`, one per service) ordered by lexical score + w * semantic
       example similarity, for a few weights w. e5 similarities are compressed (most pairs 0.75-0.9), so only
       the differences between candidates matter, and w sets how much.
 Also: p50/p99 of embedding one message, the process's resident memory with the model loaded, and the time to
@@ -35,7 +37,9 @@ from bot.knowledge.schema import Entry  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 from bot.matching.evaluate import NOT_A_SERVICE, load_questions  # noqa: E402
 from bot.matching.semantic import load_embedder  # noqa: E402
+from bot.matching.combine import semantic_evidence  # noqa: E402
 from bot.matching.semantic_index import SemanticIndex, build_semantic_index  # noqa: E402
+from bot.matching.tuning import SemanticTuning  # noqa: E402
 
 SETS = (REPO / "tests" / "data" / "validation.yaml", REPO / "tests" / "data" / "validation2.yaml")
 RERANK_TOP = 5
@@ -55,7 +59,8 @@ def right(entry: Entry | None, expect: set[str]) -> bool:
 
 def trial(path: Path, matcher: Matcher, index: SemanticIndex, vectors: dict[str, Any]) -> dict[str, float]:
     kb = matcher.kb
-    hits: dict[str, int] = {"lexical": 0, "semantic": 0, "passage": 0, "lex-miss-sem-hit": 0}
+    hits: dict[str, int] = {"lexical": 0, "semantic": 0, "passage": 0, "lex-miss-sem-hit": 0, "classifier": 0,
+                            "model (both)": 0}
     hits.update({f"rerank w={w}": 0 for w in WEIGHTS})
     n = 0
     for q in load_questions(path):
@@ -70,6 +75,11 @@ def trial(path: Path, matcher: Matcher, index: SemanticIndex, vectors: dict[str,
         semantic = right(kb.get(index.entry_ids[int(np.argmax(table[:, 0]))]), expect)
         hits["lexical"] += lexical
         hits["semantic"] += semantic
+        probabilities = index.probabilities(vectors[text])
+        if probabilities is not None:
+            hits["classifier"] += right(kb.get(index.entry_ids[int(np.argmax(probabilities))]), expect)
+            model = semantic_evidence(table[:, 0], probabilities, kb.active, SemanticTuning())
+            hits["model (both)"] += right(kb.get(index.entry_ids[int(np.argmax(model))]), expect)
         hits["passage"] += right(kb.get(index.entry_ids[int(np.argmax(table[:, 1]))]), expect)
         hits["lex-miss-sem-hit"] += semantic and not lexical
         seen: set[str] = set()
@@ -86,11 +96,11 @@ def trial(path: Path, matcher: Matcher, index: SemanticIndex, vectors: dict[str,
     return {"n": n, **{k: v / max(n, 1) for k, v in hits.items()}}
 
 
-def print_separation(matcher: Matcher, index: SemanticIndex, vectors: dict[str, Any]) -> None:
+def print_separation(matcher: Matcher, index: SemanticIndex, vectors: dict[str, Any], sets: list[Path]) -> None:
     """Best example similarity for messages semantic gets right, gets wrong, and that need no service:
     whether a similarity threshold could tell them apart (a decision needs that, not just a ranking)."""
     groups: dict[str, list[float]] = {"service, semantic right": [], "service, semantic wrong": [], "no service": []}
-    for path in SETS:
+    for path in sets:
         for q in load_questions(path):
             expect = set(q["expect"])
             table = index.scores(vectors[str(q["text"])])
@@ -102,7 +112,7 @@ def print_separation(matcher: Matcher, index: SemanticIndex, vectors: dict[str, 
             else:
                 group = "service, semantic wrong"
             groups[group].append(float(table[best, 0]))
-    print("\nbest example similarity, p10 / p50 / p90 (both sets):")
+    print("\nbest example similarity, p10 / p50 / p90 (all sets):")
     for name, values in groups.items():
         if len(values) >= 2:
             cuts = statistics.quantiles(values, n=10)
@@ -114,6 +124,7 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=REPO / "data")
     parser.add_argument("--examples", type=Path, default=REPO / "knowledge" / "examples", help="example bank")
     parser.add_argument("--cold", action="store_true", help="build into an empty temporary folder (minutes)")
+    parser.add_argument("--sets", nargs="+", type=Path, default=list(SETS), help="labelled sets to try")
     args = parser.parse_args()
 
     before = rss_mb()
@@ -138,7 +149,7 @@ def main() -> int:
     )
 
     matcher = Matcher(kb)
-    texts = list(dict.fromkeys(str(q["text"]) for path in SETS for q in load_questions(path)))
+    texts = list(dict.fromkeys(str(q["text"]) for path in args.sets for q in load_questions(path)))
     vectors: dict[str, Any] = {}
     times = []
     for text in texts:
@@ -154,12 +165,12 @@ def main() -> int:
         index.scores(vector)
     print(f"index.scores: {1000 * (time.perf_counter() - began) / 200:.2f} ms per message")
 
-    for path in SETS:
+    for path in args.sets:
         figures = trial(path, matcher, index, vectors)
         print(f"\n{path.name}: {figures.pop('n'):.0f} messages expecting a service, top-1 accuracy")
         for name, value in figures.items():
             print(f"  {name:<18} {100 * value:5.1f} %")
-    print_separation(matcher, index, vectors)
+    print_separation(matcher, index, vectors, args.sets)
     print(f"\nRSS at the end: {rss_mb():.0f} MB")
     return 0
 

@@ -49,7 +49,8 @@ def run_embed(args: argparse.Namespace, settings: Settings, kb: KnowledgeBase) -
         print(f"example bank: {problem}", file=sys.stderr)
     print(
         f"{report.embedded} of {report.texts} texts embedded ({report.texts - report.embedded} from the cache) "
-        f"in {report.seconds:.1f} s; {report.example_files} entries with an example bank; "
+        f"in {report.seconds:.1f} s; classifier {'trained' if report.trained else 'from the cache'}; "
+        f"{report.example_files} entries with an example bank; "
         f"{embedder.model_id} -> {cache_path(cache_dir, embedder.model_id)}"
     )
     return 0

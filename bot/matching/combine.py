@@ -51,20 +51,23 @@ def combine(
     entries: Sequence[Entry],
     n_words: int,
     tuning: SemanticTuning,
+    probabilities: NDArray[np.float32] | None = None,
 ) -> Verdict:
-    """`similarities[i]` is the best example similarity of `entries[i]` (the semantic index's order)."""
+    """`similarities[i]` is the best example similarity of `entries[i]` (the semantic index's order),
+    `probabilities[i]` the classifier's probability of it (none: the similarity alone speaks for the model)."""
     t = tuning
+    model = semantic_evidence(similarities, probabilities, entries, t)
     lex = {entry.id: score for entry, score in lexical}
     by_id = {entry.id: entry for entry, _ in lexical}
-    order = np.argsort(-similarities, kind="stable")
+    order = np.argsort(-model, kind="stable")
     for i in order[: t.semantic_pool]:
         by_id.setdefault(entries[i].id, entries[i])
     position = {entry.id: i for i, entry in enumerate(entries)}
     scored = []
     for entry_id, entry in by_id.items():
         sim = float(similarities[position[entry_id]]) if entry_id in position else 0.0
-        lifted = min(max((sim - t.floor) / (t.full - t.floor), 0.0), 1.0)
-        scored.append(Scored(entry, lex.get(entry_id, 0.0), sim, lex.get(entry_id, 0.0) + t.weight * lifted))
+        evidence = float(model[position[entry_id]]) if entry_id in position else 0.0
+        scored.append(Scored(entry, lex.get(entry_id, 0.0), sim, lex.get(entry_id, 0.0) + evidence))
     scored.sort(key=lambda s: s.combined, reverse=True)
     options = _distinct(scored)
     if not options:
@@ -82,6 +85,26 @@ def combine(
     if best.combined >= needed and lead >= gap:
         return Verdict("answer", tuple(options[:CANDIDATES_SHOWN]), agree)
     return Verdict("clarify", _both_rankers(options, lexical_first, semantic_first), agree)
+
+
+def semantic_evidence(
+    similarities: NDArray[np.float32],
+    probabilities: NDArray[np.float32] | None,
+    entries: Sequence[Entry],
+    t: SemanticTuning,
+) -> NDArray[np.float32]:
+    """What the model says for each entry, on the lexical score's scale: the best example similarity lifted
+    from `floor` (0) to `full` (1), plus the classifier's probability of the entry's service (district
+    variants share their examples, so the classifier splits one service's probability between them)."""
+    lifted = np.clip((similarities - t.floor) / (t.full - t.floor), 0.0, 1.0)
+    evidence: NDArray[np.float32] = (t.weight * lifted).astype(np.float32)
+    if probabilities is not None:
+        keys = [service_key(e) for e in entries]
+        by_service: dict[str, float] = {}
+        for key, p in zip(keys, probabilities, strict=True):
+            by_service[key] = by_service.get(key, 0.0) + float(p)
+        evidence += np.float32(t.classifier_weight) * np.array([by_service[k] for k in keys], dtype=np.float32)
+    return evidence
 
 
 def _both_rankers(options: list[Scored], lexical_first: str | None, semantic_first: str | None) -> tuple[Scored, ...]:

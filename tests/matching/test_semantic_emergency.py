@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from bot.knowledge.model import KnowledgeBase
 from bot.matching import Matcher
-from bot.matching.tuning import SEMANTIC_EMERGENCY, SEMANTIC_EMERGENCY_LEAD
+from bot.matching.tuning import SEMANTIC_EMERGENCY, SEMANTIC_EMERGENCY_CLASSIFIER, SEMANTIC_EMERGENCY_LEAD
 
 STORY = "steh gerade ganz oben und schau runter, es ist vorbei"  # no word of the emergency lists
 
@@ -22,15 +22,24 @@ class Similarities:
     entry_ids: tuple[str, ...]
     best: dict[str, float]
     rest: float = 0.80
+    emergency_share: float | None = None  # the classifier's probability of all emergency services; None: no classifier
 
     def scores(self, vector: NDArray[np.float32]) -> NDArray[np.float32]:
         column = np.array([self.best.get(i, self.rest) for i in self.entry_ids], dtype=np.float32)
         return np.stack([column, column], axis=1)
 
+    def probabilities(self, vector: NDArray[np.float32]) -> NDArray[np.float32] | None:
+        """The share on the crisis service, the rest on the Jobcenter."""
+        if self.emergency_share is None:
+            return None
+        share = {"berliner-krisendienst": self.emergency_share, "jobcenter-mitte": 1.0 - self.emergency_share}
+        return np.array([share.get(i, 0.0) for i in self.entry_ids], dtype=np.float32)
 
-def matcher_with(kb: KnowledgeBase, best: dict[str, float]) -> Matcher:
+
+def matcher_with(kb: KnowledgeBase, best: dict[str, float], emergency_share: float | None = None) -> Matcher:
     matcher = Matcher(kb)
-    matcher.semantic = Similarities(tuple(e.id for e in kb.active), best)  # type: ignore[assignment]
+    stand_in = Similarities(tuple(e.id for e in kb.active), best, emergency_share=emergency_share)
+    matcher.semantic = stand_in  # type: ignore[assignment]
     return matcher
 
 
@@ -57,6 +66,18 @@ def test_not_far_enough_ahead_or_not_close_enough_is_not(real_kb: KnowledgeBase)
     low = matcher_with(real_kb, {"berliner-krisendienst": SEMANTIC_EMERGENCY - 0.01})
     assert low.semantic_emergency(STORY, VECTOR) is None
     assert low.match(STORY, "de", vector=VECTOR).intent != "emergency"
+
+
+def test_the_classifier_can_overrule_a_near_example_but_not_stop_a_likely_emergency(real_kb: KnowledgeBase) -> None:
+    """A message whose nearest example is a crisis example, which the classifier nonetheless gives the emergency
+    services almost no chance, is no emergency ("ma wesel", "bil lail": words near a threat's in Arabizi)."""
+    near = {"berliner-krisendienst": SEMANTIC_EMERGENCY + 0.03}
+    unlikely = matcher_with(real_kb, near, emergency_share=SEMANTIC_EMERGENCY_CLASSIFIER / 2)
+    assert unlikely.semantic_emergency(STORY, VECTOR) is None
+    assert unlikely.match(STORY, "de", vector=VECTOR).intent != "emergency"
+    likely = matcher_with(real_kb, near, emergency_share=SEMANTIC_EMERGENCY_CLASSIFIER * 2)
+    assert likely.semantic_emergency(STORY, VECTOR) is not None
+    assert likely.match(STORY, "de", vector=VECTOR).intent == "emergency"
 
 
 def test_the_emergency_call_number_counts_as_medical_though_the_suicide_list_names_it_too(
