@@ -50,7 +50,7 @@ GRID: dict[str, tuple[float, ...]] = {
 }
 
 
-# expected topics, early decision, evidence, example similarities, classifier probabilities
+# expected topics, early decision, evidence, example and passage similarities, classifier probabilities
 Item = tuple[set[str], Decision | None, Evidence | None, Any, Any]
 
 
@@ -60,8 +60,8 @@ def prepare(matcher: Matcher, questions: list[dict[str, Any]], vectors: Any) -> 
     items: list[Item] = []
     for question, vector in zip(questions, vectors, strict=True):
         early, evidence = matcher.evidence(str(question["text"]), question.get("lang"))
-        items.append((set(question["expect"]), early, evidence, matcher.semantic.scores(vector)[:, 0],
-                      matcher.semantic.probabilities(vector)))
+        scores = matcher.semantic.scores(vector)
+        items.append((set(question["expect"]), early, evidence, scores, matcher.semantic.probabilities(vector)))
     return items
 
 
@@ -72,7 +72,7 @@ def tally(matcher: Matcher, items: list[Item], use_vectors: bool) -> Tally:
             decision = early
         else:
             assert evidence is not None
-            decision = (matcher.combined(evidence, sims, probs) if use_vectors
+            decision = (matcher.combined(evidence, sims[:, 0], probs, sims[:, 1]) if use_vectors
                         else matcher.decide(evidence.lang, evidence.ranked, evidence.n_words))
         t.add(expect, decision)
     return t

@@ -35,9 +35,9 @@ import numpy as np  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.schema import Entry  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
+from bot.matching.combine import semantic_evidence  # noqa: E402
 from bot.matching.evaluate import NOT_A_SERVICE, load_questions  # noqa: E402
 from bot.matching.semantic import load_embedder  # noqa: E402
-from bot.matching.combine import semantic_evidence  # noqa: E402
 from bot.matching.semantic_index import SemanticIndex, build_semantic_index  # noqa: E402
 from bot.matching.tuning import SemanticTuning  # noqa: E402
 

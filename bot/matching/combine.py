@@ -52,11 +52,13 @@ def combine(
     n_words: int,
     tuning: SemanticTuning,
     probabilities: NDArray[np.float32] | None = None,
+    passages: NDArray[np.float32] | None = None,
 ) -> Verdict:
     """`similarities[i]` is the best example similarity of `entries[i]` (the semantic index's order),
-    `probabilities[i]` the classifier's probability of it (none: the similarity alone speaks for the model)."""
+    `probabilities[i]` the classifier's probability of it and `passages[i]` the similarity to its title and
+    summary (each optional: what is missing does not count)."""
     t = tuning
-    model = semantic_evidence(similarities, probabilities, entries, t)
+    model = semantic_evidence(similarities, probabilities, entries, t, passages)
     lex = {entry.id: score for entry, score in lexical}
     by_id = {entry.id: entry for entry, _ in lexical}
     order = np.argsort(-model, kind="stable")
@@ -92,12 +94,17 @@ def semantic_evidence(
     probabilities: NDArray[np.float32] | None,
     entries: Sequence[Entry],
     t: SemanticTuning,
+    passages: NDArray[np.float32] | None = None,
 ) -> NDArray[np.float32]:
     """What the model says for each entry, on the lexical score's scale: the best example similarity lifted
-    from `floor` (0) to `full` (1), plus the classifier's probability of the entry's service (district
-    variants share their examples, so the classifier splits one service's probability between them)."""
+    from `floor` (0) to `full` (1), the title-and-summary similarity lifted likewise, and the classifier's
+    probability of the entry's service (district variants share their examples, so the classifier splits one
+    service's probability between them)."""
     lifted = np.clip((similarities - t.floor) / (t.full - t.floor), 0.0, 1.0)
     evidence: NDArray[np.float32] = (t.weight * lifted).astype(np.float32)
+    if passages is not None:
+        passage = np.clip((passages - t.passage_floor) / (t.passage_full - t.passage_floor), 0.0, 1.0)
+        evidence += np.float32(t.passage_weight) * passage.astype(np.float32)
     if probabilities is not None:
         keys = [service_key(e) for e in entries]
         by_service: dict[str, float] = {}

@@ -191,9 +191,10 @@ class Matcher:
             return early
         # each entry's best example similarity and the classifier's probability of it, computed once for the
         # emergency check and the decision
-        table = probabilities = None
+        table = passages = probabilities = None
         if vector is not None and self.semantic is not None:
-            table, probabilities = self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector)
+            scores = self.semantic.scores(vector)
+            table, passages, probabilities = scores[:, 0], scores[:, 1], self.semantic.probabilities(vector)
         unlisted = self._unlisted_emergency(text, table, probabilities) if table is not None else None
         if unlisted is not None:
             used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
@@ -202,13 +203,16 @@ class Matcher:
             return early
         assert evidence is not None
         if table is not None:
-            return self.combined(evidence, table, probabilities)
+            return self.combined(evidence, table, probabilities, passages)
         return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
 
-    def combined(self, evidence: Evidence, similarities: Vector, probabilities: Vector | None = None) -> Decision:
+    def combined(
+        self, evidence: Evidence, similarities: Vector, probabilities: Vector | None = None,
+        passages: Vector | None = None,
+    ) -> Decision:
         lexical = [(c.entry, c.score) for c in evidence.ranked]
         verdict = combine(lexical, similarities, self.kb.active, evidence.n_words, self.semantic_tuning,
-                          probabilities)
+                          probabilities, passages)
         candidates = tuple(Candidate(s.entry, round(s.combined, 4), s.lexical, round(s.semantic, 4))
                            for s in verdict.candidates)
         intent: Intent = "unknown" if verdict.action == "handoff" else "service"

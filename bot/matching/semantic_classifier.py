@@ -1,12 +1,12 @@
 """Which entry a message is about, learned from the example questions: one linear layer over the embeddings.
 
-The nearest single example (the semantic index's maximum) is noisy: one stray example of a neighbouring
-service can win. A softmax layer trained on all examples weighs every example of every entry at once and
-learned which directions of the embedding tell services apart. On blind sets 6, 7, 8 and 10 and OMoS dev
-(after their first looks) the model's first entry was right 5-11 points more often with both signals than
-with the nearest example alone (`bench/semantic_trial.py --sets ...`: "model (both)" against "semantic"). Pure numpy, deterministic (full batch, zero start), a few seconds
-on two cores for ~22,000 examples; the weights are cached next to the embeddings, keyed by a hash of what they
-were trained on, so a warm start does not train again.
+The nearest single example (the semantic index's maximum) is noisy: one stray example of a neighbouring service can
+win. A softmax layer trained on all examples weighs every example of every entry at once and learned which
+directions of the embedding tell services apart. On blind sets 6, 7, 8 and 10 and OMoS dev (after their first looks)
+the model's first entry was right 5-11 points more often with both signals than with the nearest example alone
+(`bench/semantic_trial.py --sets ...`: "model (both)" against "semantic"). Pure numpy, deterministic (full batch,
+zero start), a few seconds on two cores for ~22,000 examples; the weights are cached next to the embeddings, keyed
+by a hash of what they were trained on, so a warm start does not train again.
 """
 
 from __future__ import annotations

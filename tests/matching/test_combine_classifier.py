@@ -59,3 +59,14 @@ def test_a_confident_classifier_lifts_a_weak_lexical_match_to_an_answer(real_kb:
     assert combine(lexical, sims, real_kb.active, 8, T, unsure).action != "answer"
     sure = probabilities(real_kb, {kita.id: 0.95})
     assert combine(lexical, sims, real_kb.active, 8, T, sure).action == "answer"
+
+
+def test_the_title_and_summary_similarity_counts_for_its_entry(real_kb: KnowledgeBase) -> None:
+    tenancy, jobcenter = "mieterberatung-charlottenburg-wilmersdorf", "jobcenter-mitte"
+    sims = column(real_kb, {tenancy: T.full, jobcenter: T.full}, T.floor)
+    passages = column(real_kb, {jobcenter: T.passage_full}, T.passage_floor)
+    evidence = semantic_evidence(sims, None, real_kb.active, T, passages)
+    assert evidence[real_kb.position[jobcenter]] - evidence[real_kb.position[tenancy]] == pytest.approx(
+        T.passage_weight)
+    verdict = combine([], sims, real_kb.active, 8, T, None, passages)
+    assert service_key(verdict.candidates[0].entry) == service_key(real_kb.get(jobcenter))  # type: ignore[arg-type]
