@@ -35,6 +35,7 @@ FORMAT = 1  # bumped if the file layout or the training changes: an old file is 
 CACHE_MODE = 0o644  # weights learned from public knowledge-base texts only
 ADAM_BETAS = (0.9, 0.999)  # Adam's usual moment decays: no reason to differ here
 ADAM_EPS = 1e-8
+CHUNK = 8192  # example rows per step of the gradient: bounds memory, large enough for fast matrix products
 
 Epoch = Callable[[int, int], None]  # (epochs done, epochs in all): where a stopping bot ends a training
 
@@ -66,20 +67,13 @@ def train(
     x = np.asarray(vectors, dtype=np.float32)
     counts = np.bincount(labels, minlength=n_entries).astype(np.float64)
     sample = (1.0 / np.maximum(counts[labels], 1.0)) ** balance
-    sample = (sample / sample.sum()).astype(np.float32)[:, None]
-    target = np.zeros((len(x), n_entries), dtype=np.float32)
-    target[np.arange(len(x)), labels] = 1.0
+    sample = (sample / sample.sum()).astype(np.float32)
     weights = np.zeros((x.shape[1], n_entries), dtype=np.float32)
     bias = np.zeros(n_entries, dtype=np.float32)
     moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
     b1, b2 = ADAM_BETAS
     for step in range(1, CLASSIFIER_EPOCHS + 1):
-        logits = CLASSIFIER_TEMPERATURE * (x @ weights) + bias
-        logits -= logits.max(axis=1, keepdims=True)
-        prob = np.exp(logits)
-        prob /= prob.sum(axis=1, keepdims=True)
-        error = (prob - target) * sample
-        grads = (CLASSIFIER_TEMPERATURE * (x.T @ error), error.sum(axis=0))
+        grads = _gradients(x, labels, sample, weights, bias)
         for n, (param, grad) in enumerate(zip((weights, bias), grads, strict=True)):
             m, v = moments[2 * n], moments[2 * n + 1]
             m *= b1
@@ -90,6 +84,30 @@ def train(
         if epoch is not None:
             epoch(step, CLASSIFIER_EPOCHS)
     return Classifier(weights, bias)
+
+
+def _gradients(
+    x: NDArray[np.float32],
+    labels: NDArray[np.intp],
+    sample: NDArray[np.float32],
+    weights: NDArray[np.float32],
+    bias: NDArray[np.float32],
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The full batch's gradient, summed over CHUNK rows at a time: the same numbers, but memory for the
+    probabilities stays CHUNK x entries (a 10x knowledge base would need ~1 GB at once)."""
+    grad_w = np.zeros_like(weights)
+    grad_b = np.zeros_like(bias)
+    for start in range(0, len(x), CHUNK):
+        rows = x[start : start + CHUNK]
+        logits = CLASSIFIER_TEMPERATURE * (rows @ weights) + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        error = np.exp(logits)
+        error /= error.sum(axis=1, keepdims=True)
+        error[np.arange(len(rows)), labels[start : start + CHUNK]] -= 1.0  # minus the one-hot target
+        error *= sample[start : start + CHUNK, None]
+        grad_w += CLASSIFIER_TEMPERATURE * (rows.T @ error)
+        grad_b += error.sum(axis=0)
+    return grad_w, grad_b
 
 
 def training_key(model_id: str, vectors: NDArray[np.float32], labels: NDArray[np.intp], n_entries: int) -> str:
