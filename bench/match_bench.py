@@ -588,6 +588,9 @@ def _warm_cache(cache_dir: Path, target: Path) -> tuple[int | None, str]:
     if kb is None:
         return None, f"knowledge base has errors: run `wegweiser kb check` on {KNOWLEDGE}"
     shutil.copy2(source, cache_path(target, embedder.model_id))
+    trained = classifier_path(cache_dir, embedder.model_id)
+    if trained.exists():  # the classifier's weights are part of a warm cache (`kb embed` writes both)
+        shutil.copy2(trained, classifier_path(target, embedder.model_id))
     bank, _ = load_examples(EXAMPLES, kb)
     missing, _ = _to_embed(kb, embedder.model_id, embedder.dim, bank, target)
     if len(missing) > TOP_UP_LIMIT:
