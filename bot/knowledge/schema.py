@@ -159,6 +159,9 @@ class Intents(_Frozen):
 
     smalltalk: tuple[str, ...] = ()
     offtopic: tuple[str, ...] = ()
+    # an off-topic word does not count when the message also names who pays or an office ("does the Jobcenter pay
+    # the driving school?", "Bildung und Teilhabe Schwimmkurs"): a question about benefits, not about leisure
+    offtopic_unless: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
     person: PersonIntent = PersonIntent()

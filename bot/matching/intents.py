@@ -69,6 +69,7 @@ class IntentMatcher:
     smalltalk: frozenset[str]  # whole phrases: what is left after removing them decides
     smalltalk_any: re.Pattern[str]
     offtopic: re.Pattern[str]
+    offtopic_unless: re.Pattern[str]  # who pays or which office: then the errand is a benefits question
     # kind, services first, its words, its weak words and the phrases that cancel those (`unless`)
     emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]
     strong: re.Pattern[str]
@@ -90,6 +91,7 @@ class IntentMatcher:
             smalltalk=_phrases(intents.smalltalk),
             smalltalk_any=_pattern(intents.smalltalk),
             offtopic=_pattern(intents.offtopic),
+            offtopic_unless=_pattern(intents.offtopic_unless),
             emergency=tuple(
                 (name, intent.prefer, _pattern(intent.words), _pattern(intent.weak), _pattern(intent.unless))
                 for name, intent in intents.emergency.items()
@@ -125,8 +127,11 @@ class IntentMatcher:
         return not rest or (rest != norm and len(rest.split()) <= 1 and len(rest) <= 4)
 
     def mentions(self, text: str, kind: str) -> bool:
-        """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text."""
-        return _found(self.smalltalk_any if kind == "smalltalk" else self.offtopic, text)
+        """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text; an off-topic phrase
+        not when the text also names who pays or an office (`offtopic_unless`)."""
+        if kind == "smalltalk":
+            return _found(self.smalltalk_any, text)
+        return _found(self.offtopic, text) and not _found(self.offtopic_unless, text)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         for name, prefer, words, _, _ in self.emergency:

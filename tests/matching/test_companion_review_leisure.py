@@ -108,3 +108,26 @@ def test_leisure_and_private_errands_are_off_topic(real_matcher: Matcher, lang: 
 @pytest.mark.parametrize(("lang", "text"), NOT_LEISURE)
 def test_the_same_words_in_a_real_need_are_not(real_matcher: Matcher, lang: str, text: str) -> None:
     assert real_matcher.match(text, lang).intent != "offtopic", text
+
+
+PAID_BY_AN_OFFICE = [
+    ("de", "zahlt das jobcenter die fahrschule?"),
+    ("de", "bildung und teilhabe schwimmkurs"),
+    ("en", "jobcenter pays driving school?"),
+    ("ar", "جوب سنتر بيدفع مدرسة السواقة"),
+    ("ru", "джобцентр оплатит автошколу"),
+    ("uk", "чи оплачує джобцентр курси водіння"),
+    ("tr", "jobcenter ehliyet kursunu oder mi"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PAID_BY_AN_OFFICE)
+def test_an_errand_an_office_may_pay_for_is_a_benefits_question(real_matcher: Matcher, lang: str, text: str) -> None:
+    """`offtopic_unless`: who pays, or an office named, makes the leisure word part of a benefits question."""
+    assert not real_matcher.intents.mentions(text, "offtopic"), text
+    assert real_matcher.match(text, lang).intent != "offtopic", text
+
+
+def test_the_price_of_a_leisure_course_stays_off_topic(real_matcher: Matcher) -> None:
+    for lang, text in (("de", "wie viel kostet ein yogakurs"), ("en", "how much is the gym near alexanderplatz")):
+        assert real_matcher.match(text, lang).intent == "offtopic", text
