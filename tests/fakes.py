@@ -13,6 +13,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,8 @@ class RecordingRequest(BaseRequest):
         self._scripts: dict[str, deque[Scripted]] = defaultdict(deque)
         self._chat_scripts: dict[str, deque[Scripted]] = defaultdict(deque)  # any send to one chat
         self._message_ids = itertools.count(1000)
+        # run once just before a send to that chat is answered: something happening while a request is under way
+        self._before_send: dict[str, Callable[[], Awaitable[None]]] = {}
 
     # -- BaseRequest interface -------------------------------------------------------
     @property
@@ -112,6 +115,9 @@ class RecordingRequest(BaseRequest):
         del method, read_timeout, write_timeout, connect_timeout, pool_timeout
         name = url.rstrip("/").rsplit("/", 1)[-1]
         params = _decode(request_data)
+        action = self._before_send.pop(str(params.get("chat_id")), None) if name.startswith("send") else None
+        if action is not None:
+            await action()
         script = self._scripts.get(name)
         to_chat = self._chat_scripts.get(str(params.get("chat_id")))
         if to_chat and name.startswith("send"):
@@ -130,6 +136,10 @@ class RecordingRequest(BaseRequest):
     def fail(self, method: str, *responses: Scripted) -> None:
         """The next attempts of `method` get these responses (or raise these exceptions), in order."""
         self._scripts[method].extend(responses)
+
+    def before_send(self, chat_id: int, action: Callable[[], Awaitable[None]]) -> None:
+        """Run `action` once, while the next send to `chat_id` is under way (before Telegram's answer)."""
+        self._before_send[str(chat_id)] = action
 
     def fail_chat(self, chat_id: int, *responses: Scripted) -> None:
         """The next messages sent to `chat_id` (any send method) get these responses, in order."""

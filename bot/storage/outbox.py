@@ -22,6 +22,7 @@ Purpose = Literal[
 # pending: waits (next_attempt_at); sending: claimed, the request may be under way; sent; failed (for good,
 # /retry re-queues it); cancelled (/deletemydata)
 WAITING = "('pending', 'sending')"
+CANCELLABLE = "('pending', 'failed', 'sending')"  # what /deletemydata stops: all but what was already sent
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
 MediaKind = Literal["photo", "document"]
 
@@ -147,11 +148,15 @@ async def claim(db: Database, item_id: int, at: float) -> OutboxItem | None:
     return OutboxItem(r[0], r[1], r[2], r[3], OutMessage.from_json(r[4]), r[5]) if r else None
 
 
-async def mark_sent(db: Database, item_id: int, message_id: int | None, at: float) -> None:
-    await db.conn.execute(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, failure = NULL WHERE id = ?",
+async def mark_sent(db: Database, item_id: int, message_id: int | None, at: float) -> bool:
+    """Sent, unless /deletemydata cancelled the row while its request was under way: then False, and the
+    caller takes the message back out of the chat."""
+    cursor = await db.conn.execute(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, failure = NULL"
+        " WHERE id = ? AND status = 'sending'",
         (at, message_id, item_id),
     )
+    return bool(cursor.rowcount)
 
 
 async def retry_later(db: Database, item_id: int, due_at: float, failure: str, error: str) -> None:
@@ -232,9 +237,11 @@ async def counts(db: Database) -> dict[str, int]:
 
 async def forget_user_texts(db: Database, ticket_ids: list[int], user_id: int) -> None:
     """On /deletemydata: nothing queued for these tickets, or for the person's chat outside a ticket (replies
-    held back by a flood wait), is delivered, and no copy of a text remains."""
+    held back by a flood wait), is delivered, and no copy of a text remains. A row being sent this moment is
+    cancelled too: its request cannot be called back, so the sender deletes the message when it arrives
+    (OutboxWorker._sent) instead of a restart sending it again."""
     await db.conn.execute(
-        "UPDATE outbox SET status = CASE WHEN status IN ('pending', 'failed') THEN 'cancelled' ELSE status END,"
+        f"UPDATE outbox SET status = CASE WHEN status IN {CANCELLABLE} THEN 'cancelled' ELSE status END,"
         " payload = '{}', chat_id = 0 WHERE chat_id = ? AND ticket_id IS NULL",
         (user_id,),
     )
@@ -242,7 +249,7 @@ async def forget_user_texts(db: Database, ticket_ids: list[int], user_id: int) -
         return
     marks = ",".join("?" * len(ticket_ids))
     await db.conn.execute(
-        "UPDATE outbox SET status = CASE WHEN status IN ('pending', 'failed') THEN 'cancelled' ELSE status END,"
+        f"UPDATE outbox SET status = CASE WHEN status IN {CANCELLABLE} THEN 'cancelled' ELSE status END,"
         f" payload = '{{}}', chat_id = CASE WHEN chat_id = ? THEN 0 ELSE chat_id END WHERE ticket_id IN ({marks})",
         [user_id, *ticket_ids],
     )

@@ -31,6 +31,7 @@ from typing import TypeVar
 from telegram import Message
 from telegram.error import TelegramError
 
+from bot.conversation import ticket_texts
 from bot.conversation.context import Services
 from bot.conversation.ticket_texts import DESK_LANG
 from bot.handoff import failures
@@ -52,6 +53,7 @@ COMMIT_ATTEMPTS = 20  # a locked or busy database is retried this often before t
 COMMIT_PAUSE = 0.25  # seconds between those attempts
 T = TypeVar("T")
 TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to the post, once it is there
+GROUP_COPIES = frozenset({"post", "followup", "attachment"})  # the group messages that carry a newcomer's text
 
 
 class OutboxWorker:
@@ -210,6 +212,9 @@ class OutboxWorker:
 
     async def _sent(self, db: Database, item: OutboxItem, message: Message | None) -> None:
         """Mark sent with what follows from it, in one transaction."""
+        if not await outbox.mark_sent(db, item.id, message.message_id if message is not None else None, self.clock()):
+            await self._unsend(db, item, message)
+            return
         if message is not None and item.ticket_id is not None and item.purpose in ("post", *TO_TICKET_POST):
             await tickets.map_group_message(db, item.chat_id, message.message_id, item.ticket_id)
             if item.purpose == "post":
@@ -219,7 +224,16 @@ class OutboxWorker:
             text = escape(self.services.locales.t(DESK_LANG, "desk.delivered", ticket=item.ticket_id))
             delivered = OutMessage(text, reply_to=confirm.reply_to, thread_id=confirm.thread_id)
             await outbox.add(db, confirm.chat_id, "confirm", delivered, item.ticket_id, f"confirm:{item.id}")
-        await outbox.mark_sent(db, item.id, message.message_id if message is not None else None, self.clock())
+
+    async def _unsend(self, db: Database, item: OutboxItem, message: Message | None) -> None:
+        """The row was cancelled by /deletemydata while its request was under way: a post with the person's text
+        that reached the group now is taken out again, like the posts found at the erasure."""
+        log.info("outbox item %s (%s): erased while being sent", item.id, item.purpose)
+        if message is None or item.ticket_id is None or item.purpose not in GROUP_COPIES:
+            return
+        removal = ticket_texts.removal(self.services.locales, item.ticket_id, message.message_id)
+        key = f"delete:{item.chat_id}:{message.message_id}"
+        await outbox.add(db, item.chat_id, "delete", removal, item.ticket_id, key)
 
     async def _failed(self, item: OutboxItem, failure: Failure, retry_after: float, error: str) -> None:
         now = self.clock()

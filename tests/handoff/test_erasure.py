@@ -176,3 +176,27 @@ async def test_checkpoint_never_fails_a_step(desk: Harness) -> None:
     assert await h.db.checkpoint() is False
     await h.db.conn.rollback()
     assert await h.db.checkpoint() is True
+
+
+async def test_a_follow_up_arriving_in_the_group_during_deletemydata_is_taken_out_again(desk: Harness) -> None:
+    """The follow-up's request is under way when the person erases their data: it cannot be called back, so
+    when Telegram answers, the sender deletes the new group message too, and no restart sends it again."""
+    h = desk
+    ticket = await h.open_ticket(OMAR, "ar", Q_AR)
+    await h.add_to_ticket(OMAR, FOLLOW_AR)  # queued, not yet delivered
+    h.req.before_send(GROUP, lambda: _erase(h, OMAR))
+    mark = len(h.req.calls)
+
+    await h.deliver()  # the follow-up goes out; the erasure happens meanwhile
+    sent = _group_calls(h, "sendMessage", mark)
+    assert FOLLOW_AR in (sent[0].text or "")
+    await h.deliver()
+    await h.deliver()
+    deleted = [c.params["message_id"] for c in _group_calls(h, "deleteMessage", mark)]
+    assert ticket.group_message_id in deleted and len(deleted) == 2  # the post, and the follow-up that arrived
+    async with h.db.conn.execute(
+        "SELECT status FROM outbox WHERE ticket_id = ? AND purpose = 'followup'", (ticket.id,)
+    ) as cursor:
+        assert [r[0] for r in await cursor.fetchall()] == ["cancelled"]  # never sent again after a restart
+    assert_not_stored(stored_bytes(h), Q_AR, FOLLOW_AR)
+    assert h.errors() == []
