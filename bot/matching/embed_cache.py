@@ -23,15 +23,37 @@ from .semantic import BATCH, Embedder, Kind, Vectors
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 16  # 128-bit blake2b: collisions among a few thousand texts are out of the question
-CACHE_MODE = 0o644  # mkstemp makes files private; the cache holds only public knowledge-base texts
+CACHE_MODE = 0o644  # mkstemp makes files private; the caches hold only public knowledge-base texts and what
+# was learned from them
 FORMAT = 1  # bumped if the file layout changes: an old file is then ignored, not misread
 
 Progress = Callable[[int, int], None]  # (texts embedded so far, texts to embed)
 
 
-def cache_path(directory: Path, model_id: str) -> Path:
+def model_file(directory: Path, kind: str, model_id: str) -> Path:
+    """`<kind>-<model>.npz` in `directory`: one file per model, so another model never misreads it."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
-    return directory / f"embeddings-{slug}.npz"
+    return directory / f"{kind}-{slug}.npz"
+
+
+def cache_path(directory: Path, model_id: str) -> Path:
+    return model_file(directory, "embeddings", model_id)
+
+
+def save_npz_atomically(path: Path, **arrays: object) -> None:
+    """Write arrays to `path` via a temp file and a rename: a crash leaves the old file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, **arrays)  # type: ignore[arg-type]
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, CACHE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def text_key(kind: Kind, text: str) -> bytes:
@@ -106,16 +128,5 @@ class EmbedCache:
         # raw bytes as uint8 rows: numpy's "S" strings would strip a key's trailing zero bytes
         keys = np.frombuffer(b"".join(kept), dtype=np.uint8).reshape(len(kept), KEY_BYTES)
         vectors = np.stack([self._vectors[k] for k in kept]) if kept else np.zeros((0, self.dim), np.float32)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".embeddings-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez(handle, format=FORMAT, model=self.model_id, keys=keys, vectors=vectors)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, CACHE_MODE)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        save_npz_atomically(self.path, format=FORMAT, model=self.model_id, keys=keys, vectors=vectors)
         self._vectors = {k: self._vectors[k] for k in kept}

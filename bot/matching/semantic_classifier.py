@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from .embed_cache import model_file, save_npz_atomically
 from .tuning import (
     CLASSIFIER_BALANCE,
     CLASSIFIER_EPOCHS,
@@ -32,7 +31,6 @@ from .tuning import (
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # bumped if the file layout or the training changes: an old file is then retrained, not misread
-CACHE_MODE = 0o644  # weights learned from public knowledge-base texts only
 ADAM_BETAS = (0.9, 0.999)  # Adam's usual moment decays: no reason to differ here
 ADAM_EPS = 1e-8
 CHUNK = 8192  # example rows per step of the gradient: bounds memory, large enough for fast matrix products
@@ -121,8 +119,7 @@ def training_key(model_id: str, vectors: NDArray[np.float32], labels: NDArray[np
 
 
 def classifier_path(directory: Path, model_id: str) -> Path:
-    slug = "".join(c if c.isalnum() or c in "._-" else "_" for c in model_id)
-    return directory / f"classifier-{slug}.npz"
+    return model_file(directory, "classifier", model_id)
 
 
 def load_or_train(
@@ -162,16 +159,4 @@ def _load(path: Path, key: str, dim: int, n_entries: int) -> Classifier | None:
 
 
 def _save(path: Path, key: str, classifier: Classifier) -> None:
-    """Atomically (temp file + rename), as the embedding cache: a crash leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".classifier-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, key=key, weights=classifier.weights, bias=classifier.bias)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, CACHE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_npz_atomically(path, key=key, weights=classifier.weights, bias=classifier.bias)
