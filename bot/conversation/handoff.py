@@ -277,8 +277,7 @@ async def withdraw_user(turn: Turn) -> None:
     await outbox.forget_user_texts(db, ids, turn.user.user_id)
     await attachments.delete_for_user(db, turn.user.user_id, ids)
     for chat_id, message_id, ticket_id in posts:
-        removal = texts.removal(locales, ticket_id, message_id)
-        await outbox.add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}")
+        await outbox.queue_removal(db, chat_id, message_id, ticket_id, texts.removal(locales, ticket_id, message_id))
     for ticket in (t for t in mine if t.is_open or t.group_message_id is not None):
         group = settings.desk_chat(ticket.kind)  # the caseworkers', or the speaker broker's group
         if group is None:

@@ -23,6 +23,7 @@ Purpose = Literal[
 # /retry re-queues it); cancelled (/deletemydata)
 WAITING = "('pending', 'sending')"
 CANCELLABLE = "('pending', 'failed', 'sending')"  # what /deletemydata stops: all but what was already sent
+GROUP_COPIES: tuple[Purpose, ...] = ("post", "followup", "attachment")  # the group messages with a newcomer's text
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # (label, callback data)
 MediaKind = Literal["photo", "document"]
 
@@ -261,10 +262,15 @@ async def group_posts(db: Database, ticket_ids: list[int]) -> list[tuple[int, in
     if not ticket_ids:
         return []
     marks = ",".join("?" * len(ticket_ids))
+    kinds = ",".join("?" * len(GROUP_COPIES))
     async with db.conn.execute(
         f"SELECT chat_id, sent_message_id, ticket_id FROM outbox WHERE ticket_id IN ({marks})"
-        f" AND purpose IN ('post', 'followup', 'attachment') AND status = 'sent' AND sent_message_id IS NOT NULL"
-        " ORDER BY id",
-        ticket_ids,
+        f" AND purpose IN ({kinds}) AND status = 'sent' AND sent_message_id IS NOT NULL ORDER BY id",
+        [*ticket_ids, *GROUP_COPIES],
     ) as cursor:
         return [(int(r[0]), int(r[1]), int(r[2])) for r in await cursor.fetchall()]
+
+
+async def queue_removal(db: Database, chat_id: int, message_id: int, ticket_id: int, removal: OutMessage) -> None:
+    """Take one of the bot's group messages out again (/deletemydata); one row per message, however often asked."""
+    await add(db, chat_id, "delete", removal, ticket_id, f"delete:{chat_id}:{message_id}")

@@ -53,7 +53,6 @@ COMMIT_ATTEMPTS = 20  # a locked or busy database is retried this often before t
 COMMIT_PAUSE = 0.25  # seconds between those attempts
 T = TypeVar("T")
 TO_TICKET_POST = frozenset({"followup", "attachment", "notice"})  # in reply to the post, once it is there
-GROUP_COPIES = frozenset({"post", "followup", "attachment"})  # the group messages that carry a newcomer's text
 
 
 class OutboxWorker:
@@ -229,11 +228,10 @@ class OutboxWorker:
         """The row was cancelled by /deletemydata while its request was under way: a post with the person's text
         that reached the group now is taken out again, like the posts found at the erasure."""
         log.info("outbox item %s (%s): erased while being sent", item.id, item.purpose)
-        if message is None or item.ticket_id is None or item.purpose not in GROUP_COPIES:
+        if message is None or item.ticket_id is None or item.purpose not in outbox.GROUP_COPIES:
             return
         removal = ticket_texts.removal(self.services.locales, item.ticket_id, message.message_id)
-        key = f"delete:{item.chat_id}:{message.message_id}"
-        await outbox.add(db, item.chat_id, "delete", removal, item.ticket_id, key)
+        await outbox.queue_removal(db, item.chat_id, message.message_id, item.ticket_id, removal)
 
     async def _failed(self, item: OutboxItem, failure: Failure, retry_after: float, error: str) -> None:
         now = self.clock()
