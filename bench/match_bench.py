@@ -398,10 +398,7 @@ def semantic_child(cache_dir: Path, passes: int, sample: int, cold_full: bool) -
     bank, problems = load_examples(EXAMPLES, kb)
     with tempfile.TemporaryDirectory(prefix="wegweiser-semantic-bench-") as tmp:
         warm_dir = Path(tmp)
-        shutil.copy2(source, cache_path(warm_dir, embedder.model_id))
-        trained = classifier_path(cache_dir, embedder.model_id)
-        if trained.exists():  # the classifier's weights belong to a warm cache too (kb embed writes both)
-            shutil.copy2(trained, classifier_path(warm_dir, embedder.model_id))
+        _copy_warm_cache(cache_dir, warm_dir, embedder.model_id)
         missing, _ = _to_embed(kb, embedder.model_id, embedder.dim, bank, warm_dir)
         out["cache_missing"] = len(missing)
         if len(missing) > TOP_UP_LIMIT:
@@ -574,6 +571,15 @@ def report(results: dict[int, dict[str, Any]]) -> bool:
     return all(checks)
 
 
+def _copy_warm_cache(source: Path, target: Path, model_id: str) -> None:
+    """The embeddings and, where trained, the classifier's weights: both belong to a warm cache (`kb embed`
+    writes both), so a warm start neither embeds nor trains."""
+    shutil.copy2(cache_path(source, model_id), cache_path(target, model_id))
+    trained = classifier_path(source, model_id)
+    if trained.exists():
+        shutil.copy2(trained, classifier_path(target, model_id))
+
+
 def _warm_cache(cache_dir: Path, target: Path) -> tuple[int | None, str]:
     """Copy --cache-dir's cache into `target` and embed there (untimed, in this process, so the child's memory
     figures do not see it) the texts of this knowledge base it lacks, if only a few: a cache built for
@@ -587,10 +593,7 @@ def _warm_cache(cache_dir: Path, target: Path) -> tuple[int | None, str]:
     kb = load_knowledge(KNOWLEDGE).knowledge
     if kb is None:
         return None, f"knowledge base has errors: run `wegweiser kb check` on {KNOWLEDGE}"
-    shutil.copy2(source, cache_path(target, embedder.model_id))
-    trained = classifier_path(cache_dir, embedder.model_id)
-    if trained.exists():  # the classifier's weights are part of a warm cache (`kb embed` writes both)
-        shutil.copy2(trained, classifier_path(target, embedder.model_id))
+    _copy_warm_cache(cache_dir, target, embedder.model_id)
     bank, _ = load_examples(EXAMPLES, kb)
     missing, _ = _to_embed(kb, embedder.model_id, embedder.dim, bank, target)
     if len(missing) > TOP_UP_LIMIT:

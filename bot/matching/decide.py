@@ -189,8 +189,8 @@ class Matcher:
         early, evidence = self.evidence(text, lang)
         if early is not None and early.intent == "emergency":
             return early
-        # each entry's best example similarity and the classifier's probability of it, computed once for the
-        # emergency check and the decision
+        # each entry's best example and title-and-summary similarities and the classifier's probability of it,
+        # computed once for the emergency check and the decision
         table = passages = probabilities = None
         if vector is not None and self.semantic is not None:
             scores = self.semantic.scores(vector)
