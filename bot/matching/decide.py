@@ -34,6 +34,9 @@ from .tuning import (
     SEMANTIC_EMERGENCY,
     SEMANTIC_EMERGENCY_CLASSIFIER,
     SEMANTIC_EMERGENCY_LEAD,
+    SEMANTIC_OFFTOPIC,
+    SEMANTIC_OFFTOPIC_LEXICAL,
+    SEMANTIC_OFFTOPIC_MARGIN,
     SHORT_MESSAGE,
     SHORTLIST,
     UNKNOWN_WEIGHT,
@@ -202,6 +205,8 @@ class Matcher:
         if early is not None:
             return early
         assert evidence is not None
+        if table is not None and vector is not None and self._semantic_offtopic(text, evidence, vector, table):
+            return Decision("handoff", evidence.lang, (), "offtopic", ("semantic",))
         if table is not None:
             return self.combined(evidence, table, probabilities, passages)
         return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
@@ -279,6 +284,19 @@ class Matcher:
             return None
         kind = self._emergency_kind_of[self.kb.active[best].id]
         return kind, self.kb.intents.emergency[kind].prefer
+
+    def _semantic_offtopic(self, text: str, evidence: Evidence, vector: Vector, table: Vector) -> bool:
+        """A request the model finds off-topic ("what's 100 dollars in euros", "which discounters are there"): its
+        nearest off-topic example is about as near as any entry's and the classifier gives the off-topic class a
+        share; not when the words found a service clearly or the message names who pays or an office."""
+        assert self.semantic is not None
+        nearest = self.semantic.offtopic_similarity(vector)
+        if nearest < float(table.max()) - SEMANTIC_OFFTOPIC_MARGIN:
+            return False
+        if self.semantic.offtopic_probability(vector) < SEMANTIC_OFFTOPIC:
+            return False
+        clear = bool(evidence.ranked) and evidence.ranked[0].score >= SEMANTIC_OFFTOPIC_LEXICAL
+        return not clear and not self.intents.names_payer_or_office(text)
 
     def _not_an_emergency(self, text: str) -> bool:
         intents = self.intents

@@ -133,6 +133,10 @@ class IntentMatcher:
             return _found(self.smalltalk_any, text)
         return _found(self.offtopic, text) and not _found(self.offtopic_unless, text)
 
+    def names_payer_or_office(self, text: str) -> bool:
+        """"Does the Jobcenter pay the swimming course?" is a benefits question, whatever else it sounds like."""
+        return _found(self.offtopic_unless, text)
+
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         for name, prefer, words, _, _ in self.emergency:
             if _found(words, text):

@@ -118,8 +118,9 @@ def training_key(model_id: str, vectors: NDArray[np.float32], labels: NDArray[np
     return digest.hexdigest()
 
 
-def classifier_path(directory: Path, model_id: str) -> Path:
-    return model_file(directory, "classifier", model_id)
+def classifier_path(directory: Path, model_id: str, kind: str = "classifier") -> Path:
+    """`kind` names what it tells apart: "classifier" the entries, "offtopic" off-topic messages from all entries."""
+    return model_file(directory, kind, model_id)
 
 
 def load_or_train(
@@ -129,11 +130,12 @@ def load_or_train(
     labels: NDArray[np.intp],
     n_entries: int,
     epoch: Epoch | None = None,
+    kind: str = "classifier",
 ) -> tuple[Classifier, bool]:
     """The cached classifier when it was trained on exactly these examples, else a new one (saved when a
     directory is given). Returns it and whether it was trained now."""
     key = training_key(model_id, vectors, labels, n_entries)
-    path = classifier_path(directory, model_id) if directory is not None else None
+    path = classifier_path(directory, model_id, kind) if directory is not None else None
     if path is not None and path.exists():
         cached = _load(path, key, vectors.shape[1], n_entries)
         if cached is not None:

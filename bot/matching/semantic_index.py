@@ -23,6 +23,11 @@ from .semantic_classifier import Classifier, Epoch, load_or_train
 log = logging.getLogger(__name__)
 
 NO_TEXT = -1.0  # score of an entry with no text of a kind: the lowest cosine, so it never wins a max
+# Messages the bot must not answer with a service (leisure, shopping, chat, look-alikes such as "registration at
+# the gym"), in the example bank's folder: a classifier of their own learns them against all entries' examples, so
+# a request nobody listed a word for can still be told apart from the services it resembles. Files starting with
+# "_" are not entries.
+OFFTOPIC_FILE = "_offtopic.yaml"
 
 
 def passage_text(title: str, summary: str) -> str:
@@ -37,6 +42,8 @@ def load_examples(directory: Path, kb: KnowledgeBase) -> tuple[dict[str, list[st
     if not directory.is_dir():
         return bank, problems
     for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+        if path.name.startswith("_"):
+            continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -53,6 +60,23 @@ def load_examples(directory: Path, kb: KnowledgeBase) -> tuple[dict[str, list[st
         texts = [str(t).strip() for texts in examples.values() if isinstance(texts, list) for t in texts]
         bank.setdefault(entry_id, []).extend(t for t in texts if t)
     return bank, problems
+
+
+def load_offtopic(directory: Path) -> tuple[list[str], list[str]]:
+    """The off-topic examples (`{examples: {lang: [text, ...]}}` in OFFTOPIC_FILE) and what was wrong with the
+    file. None is no error: the classifier then knows only the entries."""
+    path = directory / OFFTOPIC_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [], [f"{path}: unreadable ({exc.__class__.__name__})"]
+    examples = data.get("examples") if isinstance(data, dict) else None
+    if not isinstance(examples, dict):
+        return [], [f"{path}: expected {{examples: {{<lang>: [...]}}}}"]
+    texts = [str(t).strip() for texts in examples.values() if isinstance(texts, list) for t in texts]
+    return list(dict.fromkeys(t for t in texts if t)), []
 
 
 def _starts(counts: Sequence[int]) -> NDArray[np.intp]:
@@ -72,7 +96,8 @@ def _best_per_entry(
 
 @dataclass(frozen=True)
 class SemanticIndex:
-    """Rows of `matrix`: all example vectors (entry by entry, in `kb.active` order), then all passage vectors."""
+    """Rows of `matrix`: all example vectors (entry by entry, in `kb.active` order), then all passage vectors,
+    then the off-topic examples (`n_offtopic`)."""
 
     model_id: str
     entry_ids: tuple[str, ...]
@@ -83,6 +108,8 @@ class SemanticIndex:
     example_empty: NDArray[np.bool_]
     passage_empty: NDArray[np.bool_]
     classifier: Classifier | None = None  # trained on the example rows (semantic_classifier.py)
+    n_offtopic: int = 0
+    offtopic_classifier: Classifier | None = None  # off-topic examples (class 1) against all example rows (0)
     position: Mapping[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -96,6 +123,7 @@ class SemanticIndex:
         cache: EmbedCache | None = None,
         examples: Mapping[str, Sequence[str]] | None = None,
         progress: Progress | None = None,
+        offtopic: Sequence[str] = (),
     ) -> SemanticIndex:
         """Embeds what `cache` lacks (blocking, up to minutes on a cold cache): run it off the event loop."""
         if cache is None:  # not `or`: an empty cache is falsy
@@ -116,22 +144,26 @@ class SemanticIndex:
             n_passages.append(len(summaries))
         query_vectors = cache.embed(embedder, queries, "query", progress)
         passage_vectors = cache.embed(embedder, passages, "passage", progress)
+        offtopic_vectors = cache.embed(embedder, list(offtopic), "query", progress)
         return cls(
             model_id=embedder.model_id,
             entry_ids=tuple(e.id for e in kb.active),
-            matrix=np.ascontiguousarray(np.vstack([query_vectors, passage_vectors]), dtype=np.float32),
+            matrix=np.ascontiguousarray(np.vstack([query_vectors, passage_vectors, offtopic_vectors]),
+                                        dtype=np.float32),
             n_examples=len(queries),
             example_starts=_starts(n_queries),
             passage_starts=_starts(n_passages),
             example_empty=np.array([n == 0 for n in n_queries], dtype=bool),
             passage_empty=np.array([n == 0 for n in n_passages], dtype=bool),
+            n_offtopic=len(offtopic_vectors),
         )
 
     def scores(self, vector: NDArray[np.float32]) -> NDArray[np.float32]:
         """Per entry (rows in `entry_ids` order): [best example similarity, best passage similarity]."""
         sims = self.matrix @ np.asarray(vector, dtype=np.float32)
         examples = _best_per_entry(sims[: self.n_examples], self.example_starts, self.example_empty)
-        passages = _best_per_entry(sims[self.n_examples :], self.passage_starts, self.passage_empty)
+        passages = _best_per_entry(sims[self.n_examples : len(sims) - self.n_offtopic], self.passage_starts,
+                                   self.passage_empty)
         return np.stack([examples, passages], axis=1)
 
     def example_labels(self) -> NDArray[np.intp]:
@@ -139,19 +171,42 @@ class SemanticIndex:
         counts = np.diff(np.append(self.example_starts, self.n_examples))
         return np.repeat(np.arange(len(self.entry_ids)), counts).astype(np.intp)
 
+    def offtopic_rows(self) -> NDArray[np.float32]:
+        return self.matrix[len(self.matrix) - self.n_offtopic :]
+
     def probabilities(self, vector: NDArray[np.float32]) -> NDArray[np.float32] | None:
         """Per entry, how likely the classifier finds it (summing to 1); None without a classifier."""
         return self.classifier.probabilities(vector) if self.classifier is not None else None
 
+    def offtopic_similarity(self, vector: NDArray[np.float32]) -> float:
+        """The similarity of the nearest off-topic example (NO_TEXT without any)."""
+        if not self.n_offtopic:
+            return NO_TEXT
+        return float((self.offtopic_rows() @ np.asarray(vector, np.float32)).max())
+
+    def offtopic_probability(self, vector: NDArray[np.float32]) -> float:
+        """How likely the off-topic classifier finds the message off-topic; 0 without off-topic examples."""
+        if self.offtopic_classifier is None:
+            return 0.0
+        return float(self.offtopic_classifier.probabilities(vector)[1])
+
     def with_classifier(self, cache_dir: Path | None, epoch: Epoch | None = None) -> tuple[SemanticIndex, bool]:
-        """This index with a classifier trained on its examples (or read from `cache_dir` when trained on the
-        same ones before), and whether it was trained now."""
+        """This index with its classifiers trained on its examples (or read from `cache_dir` when trained on the
+        same ones before), and whether one was trained now. The off-topic one is separate: as one more class of
+        the entries' classifier, the off-topic examples shifted the entries' probabilities and cost more service
+        questions on the sets than they saved off-topic ones."""
         labels = self.example_labels()
         if len(labels) == 0:
             return self, False
-        classifier, trained = load_or_train(cache_dir, self.model_id, self.matrix[: self.n_examples], labels,
-                                            len(self.entry_ids), epoch)
-        return replace(self, classifier=classifier), trained
+        examples = self.matrix[: self.n_examples]
+        classifier, trained = load_or_train(cache_dir, self.model_id, examples, labels, len(self.entry_ids), epoch)
+        offtopic = None
+        if self.n_offtopic:
+            rows = np.vstack([examples, self.offtopic_rows()])
+            classes = np.concatenate([np.zeros(len(examples)), np.ones(self.n_offtopic)]).astype(np.intp)
+            offtopic, trained_too = load_or_train(cache_dir, self.model_id, rows, classes, 2, epoch, "offtopic")
+            trained = trained or trained_too
+        return replace(self, classifier=classifier, offtopic_classifier=offtopic), trained
 
     def ranked(self, vector: NDArray[np.float32], k: int = 5) -> list[tuple[str, float, float]]:
         """The `k` entries with the most similar example: (entry id, example similarity, passage similarity)."""
@@ -183,10 +238,12 @@ def build_semantic_index(
     embedded, `epoch` after each epoch of training: where a stopping bot ends a cold build."""
     began = time.perf_counter()
     bank, problems = load_examples(examples_dir, kb) if examples_dir is not None else ({}, [])
+    offtopic, offtopic_problems = load_offtopic(examples_dir) if examples_dir is not None else ([], [])
+    problems.extend(offtopic_problems)
     for problem in problems:
         log.warning("example bank: %s", problem)
     cache = EmbedCache.open(cache_dir, embedder)
-    index = SemanticIndex.build(kb, embedder, cache, bank, progress)
+    index = SemanticIndex.build(kb, embedder, cache, bank, progress, offtopic)
     cache.save()
     index, trained = index.with_classifier(cache_dir, epoch)
     report = BuildReport(len(cache), cache.embedded, time.perf_counter() - began, len(bank), tuple(problems), trained)

@@ -35,6 +35,12 @@ class Similarities:
         share = {"berliner-krisendienst": self.emergency_share, "jobcenter-mitte": 1.0 - self.emergency_share}
         return np.array([share.get(i, 0.0) for i in self.entry_ids], dtype=np.float32)
 
+    def offtopic_similarity(self, vector: NDArray[np.float32]) -> float:
+        return -1.0  # no off-topic examples
+
+    def offtopic_probability(self, vector: NDArray[np.float32]) -> float:
+        return 0.0
+
 
 def matcher_with(kb: KnowledgeBase, best: dict[str, float], emergency_share: float | None = None) -> Matcher:
     matcher = Matcher(kb)
