@@ -70,6 +70,10 @@ def test_suicide_in_dialects_and_latin_letters(intents: IntentMatcher, text: str
         "شوهرم مرا لت میکند",  # Dari
         "чоловік хоче мене вбити",  # Ukrainian
         "муж мене б'є кожен день",  # mixed
+        "abu wlade byedrebna kel lele",  # Arabizi, Levantine vowels, "us"
+        "akhoui bidrabni eza ta2akhart",
+        "shoharam mara kotak zad dishab",  # Finglish with "mara"
+        "pedaram mara mizanad",
     ],
 )
 def test_violence_in_dialects_and_latin_letters(intents: IntentMatcher, text: str) -> None:
