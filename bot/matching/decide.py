@@ -76,6 +76,7 @@ class Evidence:
     lang: str
     ranked: list[Candidate]
     n_words: int
+    names_service: bool = False  # a word of a service's title ("Anmeldung", "Jobcenter") is in the message
 
 
 class Matcher:
@@ -152,13 +153,18 @@ class Matcher:
 
     def rank(self, text: str, lang: str) -> list[Candidate]:
         """Entries with any evidence, best first, scored 0..1."""
+        return self._rank(text, lang)[0]
+
+    def _rank(self, text: str, lang: str) -> tuple[list[Candidate], bool]:
+        """The ranking, and whether the message names a service by a word of its title ("Anmeldung")."""
         ranked = []
-        for number, values in self.features(text, lang).items():
+        features = self.features(text, lang)
+        for number, values in features.items():
             score = sum(w * v for w, v in zip(WEIGHTS, values, strict=True))
             if score >= MIN_SCORE:
                 ranked.append(Candidate(self.index.entries[number], round(score, 4)))
         ranked.sort(key=lambda c: c.score, reverse=True)
-        return ranked
+        return ranked, any(values[3] for values in features.values())
 
     def match(
         self, text: str, lang: str | None = None, district: str | None = None, vector: Vector | None = None
@@ -229,7 +235,7 @@ class Matcher:
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
-        ranked = self.rank(rest, used)
+        ranked, names_service = self._rank(rest, used)
         emergency = self.intents.emergency_kind(text)
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
@@ -245,7 +251,7 @@ class Matcher:
             return Decision("handoff", used, (), "smalltalk"), None
         if not strong and n_words <= OFFTOPIC_WORDS and self.intents.mentions(text, "offtopic"):
             return Decision("handoff", used, (), "offtopic"), None
-        return None, Evidence(used, ranked, n_words)
+        return None, Evidence(used, ranked, n_words, names_service)
 
     def decide(self, lang: str, ranked: list[Candidate], n_words: int) -> Decision:
         t = self.thresholds
@@ -288,7 +294,8 @@ class Matcher:
     def _semantic_offtopic(self, text: str, evidence: Evidence, vector: Vector, table: Vector) -> bool:
         """A request the model finds off-topic ("what's 100 dollars in euros", "which discounters are there"): its
         nearest off-topic example is about as near as any entry's and the classifier gives the off-topic class a
-        share; not when the words found a service clearly or the message names who pays or an office."""
+        share; not when the words found a service clearly or the message names a service ("ein Termin für die
+        Anmeldung" is near "ein Termin beim Friseur"), who pays or an office."""
         assert self.semantic is not None
         nearest = self.semantic.offtopic_similarity(vector)
         if nearest < float(table.max()) - SEMANTIC_OFFTOPIC_MARGIN:
@@ -296,7 +303,7 @@ class Matcher:
         if self.semantic.offtopic_probability(vector) < SEMANTIC_OFFTOPIC:
             return False
         clear = bool(evidence.ranked) and evidence.ranked[0].score >= SEMANTIC_OFFTOPIC_LEXICAL
-        return not clear and not self.intents.names_payer_or_office(text)
+        return not clear and not evidence.names_service and not self.intents.names_payer_or_office(text)
 
     def _not_an_emergency(self, text: str) -> bool:
         intents = self.intents

@@ -16,7 +16,7 @@ from bot.matching import Matcher
 from bot.matching.semantic import HashEmbedder
 from bot.matching.semantic_classifier import classifier_path
 from bot.matching.semantic_index import OFFTOPIC_FILE, SemanticIndex, build_semantic_index, load_examples, load_offtopic
-from bot.matching.tuning import SEMANTIC_OFFTOPIC, SEMANTIC_OFFTOPIC_MARGIN
+from bot.matching.tuning import SEMANTIC_OFFTOPIC, SEMANTIC_OFFTOPIC_LEXICAL, SEMANTIC_OFFTOPIC_MARGIN
 
 OFFTOPIC = ["wo kann ich töpfern lernen am wochenende", "climbing gym membership card expired where renew",
             "kelase gitar baraye bache koja hast", "рецепт борща с фасолью"]
@@ -135,5 +135,10 @@ def test_who_pays_a_clear_office_word_or_an_emergency_still_count(real_matcher: 
     assert paid.intent != "offtopic" and paid.candidates
     named = matcher.match("Anmeldung Wohnung Bürgeramt Termin", "de", vector=VECTOR)
     assert named.intent != "offtopic" and named.candidates[0].entry.topics[0] == "registration"
+    # a service named by a word of its title, even with weak words around it ("Termin beim Friseur" is near)
+    booking = "كيف بحجز Termin للـ Anmeldung؟ الموقع دايما مليان"
+    evidence = matcher.evidence(booking, "ar")[1]
+    assert evidence is not None and evidence.names_service and evidence.ranked[0].score < SEMANTIC_OFFTOPIC_LEXICAL
+    assert matcher.match(booking, "ar", vector=VECTOR).intent != "offtopic"
     crisis = matcher.match("I want to kill myself", "en", vector=VECTOR)
     assert crisis.intent == "emergency"
