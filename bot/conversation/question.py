@@ -25,7 +25,7 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
         return [Reply(turn.t("errors.not_understood"), menu_row(turn))]
     if matcher.intents.wants_person(text):  # the question before "I want a human" is the one to send
         return await handoff.ask_person(turn, AskPerson())
-    vector = await turn.services.semantic.vector(matcher, text)  # None: the lexical matcher decides alone
+    vector = await turn.services.semantic.vector(matcher, text, turn.lang)  # None: the lexical matcher decides alone
     decision = matcher.match(text, turn.lang, turn.user.district, vector)
     best = decision.best
     await questions.log(

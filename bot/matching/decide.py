@@ -14,6 +14,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
 from .combine import Action, combine
+from .cyrillic import model_text
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
@@ -232,11 +233,12 @@ class Matcher:
     def evidence(self, text: str, lang: str | None = None) -> tuple[Decision | None, Evidence | None]:
         """What the intents decide before any service is scored, or the lexical evidence for a decision."""
         used = self.detect_language(text, lang)
+        typed, text = text, model_text(text, used)  # Russian or Ukrainian in Latin letters: read in Cyrillic
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
         ranked, names_service = self._rank(rest, used)
-        emergency = self.intents.emergency_kind(text)
+        emergency = self.intents.emergency_kind(text) or self.intents.emergency_kind(typed)  # "bol v grudi" too
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
         if self.intents.wants_person(text):  # the bot hands off before matching (conversation/question.py)
@@ -306,6 +308,7 @@ class Matcher:
         return not clear and not evidence.names_service and not self.intents.names_payer_or_office(text)
 
     def _not_an_emergency(self, text: str) -> bool:
+        text = model_text(text, self.detect_language(text))  # "pogoda na vykhodnye" is off-topic in Cyrillic
         intents = self.intents
         short = len(content_tokens(intents.without_smalltalk(text))) <= OFFTOPIC_WORDS
         return (intents.is_smalltalk(text) or intents.wants_person(text) or intents.is_gibberish(text)

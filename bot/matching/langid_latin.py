@@ -4,8 +4,9 @@ Newcomers write Arabic (Arabizi), Persian (Finglish), Russian and Ukrainian in L
 Turkish often without ç ğ ı ş, and every language borrows German office words ("kak poluchit
 anmeldung"). Each word votes for the languages it is typical of (`langid_words`); a few spelling
 patterns vote too (digits for Arabic letters, Persian verb forms, Turkish suffixes after an
-apostrophe). A transliterated language wins when its votes outnumber those of German, English and
-Turkish; between those three, the votes and lingua's confidence decide together.
+apostrophe, Russian and Ukrainian endings and zh/shch). A transliterated language wins when its votes
+outnumber those of German, English and Turkish; between those three, the votes and lingua's confidence
+decide together.
 """
 
 from __future__ import annotations
@@ -50,17 +51,34 @@ _TURKISH_WORD = re.compile(
 )
 _TURKISH_MIN_LENGTH = 5  # "mak" and "lari" endings need a stem before them
 # Russian and Ukrainian in Latin letters: reflexive -tsya/-sya and first person -ayu/-yayu (nakhoditsya,
-# ponimayu); a vote for both, the words decide between them
-_SLAVIC_WORD = re.compile(r"(t?sya|[aey]yu|iyu)$")
+# ponimayu), adjectives -nyy/-nyj/-nyi and -omu (бесплатный, безкоштовний, нашому); a vote for both, the words
+# decide between them
+_SLAVIC_WORD = re.compile(r"(t?s[jy]a|[aey][jy]u|i[jy]u|[bcdfghklmnprstvz]y[yji]|[eo]mu)$")
+# Russian only: -skij/-skaya, -ogo, -enie/-aniya, -ovat', -aet (немецкий, немецкого, разрешение, пользовать,
+# получает); Ukrainian only: -nnia, -yty/-aty/-iti, -tysia, -oho, -iv, -aie (навчання, зробити, записатися,
+# нового, документів, отримує)
+_RUSSIAN_WORD = re.compile(
+    r"(sk(ij|iy|ii|aya|aja|aia|oj|oy|oi)|[nvkgh]ogo|[oiy]vat|[ae]ni(e|ye|ya|ja|ia|ju|yu|iu)|aet)$"
+)
+_UKRAINIAN_WORD = re.compile(
+    r"(nni[aeu]|nn[jy][aeu]|[^e]at[yi]|[^aeiou](yty|iti)|tysi?a|tys[jy]a|[nvkh]oho|[bcdfghklmnprstvz]iv|a[ij]e)$"
+)
 _SLAVIC_MIN_LENGTH = 5  # "asya", "uyu": too short to tell
+_SLAVIC_LETTERS = re.compile(r"zh|shch")  # ж and щ (muzh, uzhe, shcho): other languages here hardly write them
+_SLAVIC_LETTERS_MIN_LENGTH = 3
 # Turkish joins case endings to names with an apostrophe (Berlin'de, Jobcenter'dan, BAMF'ın);
-# English contracts with one (I'm, don't, landlord's)
-_APOSTROPHE = re.compile(r"(\w)['’`](\w+)")
+# English contracts with one (I'm, don't, landlord's); Russian and Ukrainian write ь and the
+# Ukrainian apostrophe with one (pis'mo, sem'ya, b'ie), and those words are looked up without it
+_APOSTROPHE = re.compile(r"(\w+)['’`](\w+)")
 _TURKISH_ENDINGS = frozenset(
     {"de", "da", "den", "dan", "te", "ta", "ten", "tan", "e", "a", "ye", "ya", "i", "u", "yi", "yu", "in", "un",
      "nin", "nun", "le", "la", "ler", "lar", "dir", "dur", "deki", "daki", "teki"}
 )
-_ENGLISH_ENDINGS = frozenset({"s", "t", "m", "re", "ve", "ll", "d"})
+# Turkish puts a y between a vowel and the ending (Kita'ya, LEA'yı); after a consonant it is ь (sem'ya)
+_TURKISH_BUFFERED = frozenset({"ye", "ya", "yi", "yu"})
+_ENGLISH_ENDINGS = frozenset({"s", "re", "ve", "ll"})
+# don't, can't; I'm; I'd, you'd, they'd: not kindergel'd, aufenthal't
+_ENGLISH_AFTER = {"t": "n", "m": "i", "d": "aeiouy"}
 # Letters of one language only among the three; a word with one votes once
 _LETTER_VOTES = {"ğ": "tr", "ı": "tr", "ş": "tr", "ç": "tr", "ä": "de", "ß": "de"}
 # lingua's confidence (0..1) counts like one typical word: it decides between German, English and
@@ -74,13 +92,15 @@ def _apostrophes(text: str, votes: Votes) -> str:
     """Votes for Turkish or English apostrophe endings; the text without the endings."""
 
     def cut(match: re.Match[str]) -> str:
-        ending = normalise(match.group(2))
-        if ending in _TURKISH_ENDINGS:
+        stem, ending = match.group(1), normalise(match.group(2))
+        last = stem[-1].lower()
+        if ending in _TURKISH_ENDINGS and (ending not in _TURKISH_BUFFERED or last in "aeiouıöü"):
             votes["tr"] += 1
-            return match.group(1)
-        if ending in _ENGLISH_ENDINGS:
+            return stem
+        if ending in _ENGLISH_ENDINGS or last in _ENGLISH_AFTER.get(ending, ""):
             votes["en"] += 1
-        return match.group(0)
+            return match.group(0)
+        return stem + match.group(2)  # pis'mo: one word
 
     return _APOSTROPHE.sub(cut, text)
 
@@ -126,9 +146,11 @@ def votes(text: str) -> tuple[Votes, list[str]]:
                 counted["fa"] += 1
             if token not in LATIN_WORDS["tr"] and looks_turkish_word(token):
                 counted["tr"] += 1
-            if len(token) >= _SLAVIC_MIN_LENGTH and _SLAVIC_WORD.search(token):
-                counted["ru"] += 1
-                counted["uk"] += 1
+            long = len(token) >= _SLAVIC_MIN_LENGTH
+            slavic = (long and bool(_SLAVIC_WORD.search(token))) or (
+                len(token) >= _SLAVIC_LETTERS_MIN_LENGTH and bool(_SLAVIC_LETTERS.search(token)))
+            counted["ru"] += slavic or (long and bool(_RUSSIAN_WORD.search(token)))
+            counted["uk"] += slavic or (long and bool(_UKRAINIAN_WORD.search(token)))
     return counted, kept
 
 

@@ -2,14 +2,16 @@
 
 Frequent function words and everyday words of each language as newcomers type them, Arabic,
 Persian, Russian and Ukrainian also in Latin letters (Arabizi, Finglish, translit), Turkish also
-without its special letters. Spellings are in `normalise` form (no diacritics, ı -> i).
-A word typed alike in two languages ("ya", "ma", "salam") is listed in both, so it does not decide.
+without its special letters. Russian and Ukrainian cues are also listed in Cyrillic and spelled in the
+usual schemes (`romanise`): menya, menja and menia are one entry. Spellings are in `normalise` form (no
+diacritics, ı -> i). A word typed alike in two languages ("ya", "ma", "salam") is listed in both, so it does not decide.
 Office words are German nouns that every language borrows: they are evidence of no language.
 """
 
 from __future__ import annotations
 
 from .normalize import normalise
+from .romanise import SCHEMES, romanise
 
 _LATIN_RAW = {
     "de": """der die das den dem des ein eine einen einem einer und oder aber ich du er sie es wir ihr mich mir
@@ -74,6 +76,40 @@ _LATIN_RAW = {
         pry bez ya""",
 }
 
+# Russian and Ukrainian cue words in Cyrillic, added to LATIN_WORDS as each `romanise` scheme spells them
+# (menya, menja, menia; shcho, scho): function words, family, work, money, housing, health, papers, time
+_TRANSLIT_RAW = {
+    "ru": """я меня мне мной мы нас нам вы вас вам он она они его её их мой моя моё мои мою моего наш наша наши ваш
+        это этот эта эти этого там тут здесь сейчас теперь уже ещё очень только тоже также всё все всегда никогда
+        ничего никто кто что чтобы где куда откуда когда как какой какая какое какие какую сколько почему зачем
+        можно нельзя надо нужно нужен нужна нужны хочу хотим хочет могу можем может можете знаю понимаю живу
+        живём был была было были будет буду есть нет или и в во на по при от из без для про через после
+        пожалуйста спасибо здравствуйте привет помогите помощь помочь подскажите муж мужа жена жену сын сына
+        дочь дочка дочке ребёнок ребенка дети детей детям работа работы работу работе работать работодатель
+        зарплата зарплату деньги денег квартира квартиру квартиры жильё общежитие общаге общага врач врача
+        врачу больница больницу болит больно скорая скорую скорой полиция полицию документы документов
+        паспорт справка справку письмо письма язык немецкий немецкого курсы школа школу школе садик
+        страховка страховки пособие бесплатно бесплатный суд срок месяц месяца года недели сегодня завтра
+        вчера срочно получить сделать оформить записаться найти подать ищу ждать платит платят бьёт угрожает
+        больше плохо хорошо около другой другие вообще добрый день скажите извините счёт""",
+    "uk": """я мене мені мною ми нас нам ви вас вам він вона воно вони його її їх мій моя моє мої мою наш наша наші
+        ваш це цей ця ці цього там тут зараз тепер вже ще дуже тільки лише теж також все всі завжди ніколи
+        нічого ніхто хто що щоб де куди звідки коли як який яка яке які яку скільки чому навіщо можна треба
+        потрібно потрібен потрібна потрібні хочу хочемо хоче можу можемо може знаю розумію живу живемо був
+        була було були буде буду є немає нема чи або і в у на по при від з із без для про через після будь
+        ласка дякую привіт допоможіть допомога допомогти допомогу підкажіть чоловік чоловіка дружина
+        дружину син сина донька доньці дитина дитини дитину діти дітей дітям робота роботи роботу роботі
+        працювати працюю роботодавець зарплата зарплату гроші грошей квартира квартиру квартири житло
+        гуртожиток гуртожитку лікар лікаря лікарю лікарня лікарні болить боляче швидка швидку швидкої
+        поліція поліцію документи документів паспорт довідка довідку мова мову мови німецька німецької
+        німецькою українською курси школа школу школі садочок страховка страховки безкоштовно
+        безкоштовна безкоштовний суд місяць місяця рік року років тижня сьогодні завтра вчора терміново
+        отримати зробити оформити записатися знайти подати шукаю чекати платить платять б'є погрожує
+        більше погано добре біля інший інші іншим добрий день скажіть вибачте рахунок навчання""",
+}
+# Spellings that are everyday German, English or Turkish words more often than they are these
+_TRANSLIT_NOT = frozenset({"bet", "da", "so", "was", "tam", "tut"})  # tut weh; tam zamanli
+
 # German office nouns, Berlin places and German course levels: every language borrows them
 _OFFICE_RAW = """jobcenter jobcentre anmeldung abmeldung ummeldung burgeramt buergeramt auslanderbehorde
     auslaenderbehoerde abh lea lageso laf bamf sozialamt jugendamt finanzamt standesamt gesundheitsamt
@@ -98,7 +134,17 @@ def _words(raw: str) -> frozenset[str]:
     return frozenset(word for token in raw.split() for word in normalise(token).split())
 
 
-LATIN_WORDS: dict[str, frozenset[str]] = {lang: _words(raw) for lang, raw in _LATIN_RAW.items()}
+def _romanised(raw: str, lang: str) -> frozenset[str]:
+    """The words of `raw` in each scheme of `romanise`, without soft signs and apostrophes (as `votes` reads
+    pis'mo: one word)."""
+    spelled = {romanise(word, lang, scheme).replace("'", "") for word in raw.split() for scheme in SCHEMES}
+    return _words(" ".join(spelled)) - _TRANSLIT_NOT
+
+
+LATIN_WORDS: dict[str, frozenset[str]] = {
+    lang: _words(raw) | (_romanised(_TRANSLIT_RAW[lang], lang) if lang in _TRANSLIT_RAW else frozenset())
+    for lang, raw in _LATIN_RAW.items()
+}
 OFFICE_WORDS: frozenset[str] = _words(_OFFICE_RAW)
 
 # Cyrillic words that only one of the two languages writes (both write я, на, не, можна/можно differ)

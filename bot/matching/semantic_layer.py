@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cyrillic import model_text
 from .decide import Matcher
 from .semantic import Embedder, Vector, embed_query, load_embedder
 from .semantic_index import BuildReport, build_semantic_index
@@ -103,10 +104,14 @@ class SemanticLayer:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    async def vector(self, matcher: Matcher, text: str) -> Vector | None:
-        """The message's embedding when the layer is on for this matcher; None means: decide lexically."""
+    async def vector(self, matcher: Matcher, text: str, lang: str | None = None) -> Vector | None:
+        """The message's embedding when the layer is on for this matcher; None means: decide lexically.
+
+        `lang` is the user's choice, as `Matcher.match` gets it: Russian or Ukrainian in Latin letters is
+        embedded in Cyrillic (`cyrillic.model_text`), which the model knows far better."""
         if self.embedder is None or matcher.semantic is None:
             return None
+        text = model_text(text, matcher.detect_language(text, lang))
         key = hashlib.sha256(text.encode()).hexdigest()  # no message text kept, not even in memory
         if key in self._recent:
             return self._recent[key]

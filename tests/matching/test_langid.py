@@ -87,6 +87,37 @@ def test_russian_and_ukrainian_in_latin_letters() -> None:
     ])
 
 
+def test_latin_russian_and_ukrainian_by_their_words_endings_and_letters() -> None:
+    """Spellings with j, ia or a soft sign (menja, dlia, kindergel'd), adjective and verb endings (besplatnyj,
+    nemeckogo, zapysatysja, rokiv) and zh/shch: before, such messages went to English, German or Turkish."""
+    _check("ru", [
+        "muzh b'et menja",
+        "u muzha bol v grudi, kakoj nomer skoroj",
+        "my uzhe 1.5 goda v obshchage",
+        "Kursy nemeckogo besplatno est?",
+        "besplatnyj jurist po trudovomu pravu",
+        "kindergel'd kak podat'",  # a soft sign before d is not English "I'd"
+        "sem'ya iz Ukrainy ishchet zhil'e",  # nor is 'ya after a consonant a Turkish ending
+    ])
+    _check("uk", [
+        "na roboti nachalnyk platyt meni menshe",
+        "jak zapysatysja na kurs nimeckoji",
+        "dytyni 5 rokiv, potriben sadochok",
+        "bezkoshtovna konsultacija dlja ukrajinciv",
+        "meni treba zrobyty anmeldung, de ce mozhna",
+    ])
+
+
+def test_native_words_that_look_slavic_stay_native() -> None:
+    _check("en", [
+        "the quality of the university and the security of the city",  # -ity is not Ukrainian -yty
+        "my son goes to a community kita",
+        "i'd like to know where i'm supposed to go, don't know",
+    ])
+    _check("de", ["mein Zahn tut so weh", "Zahn tut weh", "ja, ich habe einen Termin"])
+    _check("tr", ["tam zamanli is ariyorum", "Kita'ya kayit nasil yapilir"])
+
+
 def test_turkish_without_its_letters() -> None:
     _check("tr", [
         "calisma izni icin nereye basvurmam lazim",

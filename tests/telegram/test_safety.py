@@ -81,6 +81,23 @@ async def test_an_emergency_at_the_district_question_gets_help_at_once(desk: Har
     assert record is not None and record.awaiting == Awaiting.DISTRICT  # still asked, later
 
 
+@pytest.mark.parametrize(("lang", "text", "helper"), [
+    ("ru", "muzh b'et menja", "notruf-110-polizei"),  # found in Cyrillic: бьет меня
+    ("uk", "cholovik b'ie mene", "notruf-110-polizei"),  # б'є мене
+    ("ru", "u otca bol v grudi", "notruf-112-feuerwehr-rettungsdienst"),  # found as typed (боль needs its ь)
+])
+async def test_an_emergency_in_latin_letters_gets_help_at_once(
+    desk: Harness, lang: str, text: str, helper: str
+) -> None:
+    """Russian and Ukrainian typed in Latin letters are read as typed and in Cyrillic: the emergency words of both."""
+    h, person = desk, OLENA
+    await h.command(person, "start")
+    await h.press(person, f"L:{lang}")
+    calls = await h.say(person, text)
+    assert h.et(lang, "question.emergency_first") in texts(calls), texts(calls)
+    assert any(title(h, helper, lang) in t for t in texts(calls)), texts(calls)
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 async def test_with_an_open_ticket_new_questions_are_answered_and_added_only_on_request(
     desk: Harness, lang: str
@@ -215,7 +232,7 @@ async def test_deleting_my_data_keeps_my_language_choice_in_my_hands(desk: Harne
 class ModelSaysCrisis:
     """A semantic layer whose model finds every message closest to the crisis service's examples."""
 
-    async def vector(self, matcher: Any, text: str) -> Any:
+    async def vector(self, matcher: Any, text: str, lang: str | None = None) -> Any:
         import numpy as np
 
         return np.zeros(4, dtype=np.float32)
