@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-import numpy as np
-
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
@@ -18,6 +16,7 @@ from .cyrillic import model_text
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
+from .model_checks import Emergency, ModelChecks
 from .ngrams import NgramScorer
 from .normalize import tokens
 from .places import district_in
@@ -32,12 +31,6 @@ from .tuning import (
     MIN_SCORE,
     NAMED,
     OFFTOPIC_WORDS,
-    SEMANTIC_EMERGENCY,
-    SEMANTIC_EMERGENCY_CLASSIFIER,
-    SEMANTIC_EMERGENCY_LEAD,
-    SEMANTIC_OFFTOPIC,
-    SEMANTIC_OFFTOPIC_LEXICAL,
-    SEMANTIC_OFFTOPIC_MARGIN,
     SHORT_MESSAGE,
     SHORTLIST,
     UNKNOWN_WEIGHT,
@@ -91,9 +84,7 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.semantic_tuning = semantic or SemanticTuning()
         self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
-        # the emergency services' kinds and their rows in a semantic index (rows are `kb.active`, see attach)
-        self._emergency_kind_of = self._emergency_kinds()
-        self._emergency_rows = np.array([e.id in self._emergency_kind_of for e in kb.active], dtype=bool)
+        self.checks = ModelChecks(kb, self.intents)  # emergencies and off-topic requests told by the model
 
     def attach(self, index: SemanticIndex) -> None:
         """Use the semantic layer from now on; it must describe this knowledge base's active entries."""
@@ -205,15 +196,17 @@ class Matcher:
         if vector is not None and self.semantic is not None:
             scores = self.semantic.scores(vector)
             table, passages, probabilities = scores[:, 0], scores[:, 1], self.semantic.probabilities(vector)
-        unlisted = self._unlisted_emergency(text, table, probabilities) if table is not None else None
+        unlisted = self.checks.emergency(text, table, probabilities) if table is not None else None
         if unlisted is not None:
             used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
             return Decision("answer", used, self._emergency_first(unlisted[1], []), "emergency", ("semantic",))
         if early is not None:
             return early
         assert evidence is not None
-        if table is not None and vector is not None and self._semantic_offtopic(text, evidence, vector, table):
-            return Decision("handoff", evidence.lang, (), "offtopic", ("semantic",))
+        if self.semantic is not None and table is not None and vector is not None:
+            lexical = evidence.ranked[0].score if evidence.ranked else 0.0
+            if self.checks.offtopic(self.semantic, text, vector, table, lexical, evidence.names_service):
+                return Decision("handoff", evidence.lang, (), "offtopic", ("semantic",))
         if table is not None:
             return self.combined(evidence, table, probabilities, passages)
         return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
@@ -268,61 +261,11 @@ class Matcher:
             return Decision("answer", lang, tuple(options[:CANDIDATES_SHOWN]))
         return Decision("clarify", lang, tuple(options[:CANDIDATES_SHOWN]))
 
-    def semantic_emergency(self, text: str, vector: Vector) -> tuple[str, tuple[str, ...]] | None:
-        """An emergency no listed word named, told by the sentence model: (kind, services first) or None.
-        Not for chat, a request for a person, nonsense or a short off-topic message."""
+    def semantic_emergency(self, text: str, vector: Vector) -> Emergency | None:
+        """An emergency no listed word named, told by the sentence model: (kind, services first) or None."""
         if self.semantic is None:
             return None
-        return self._unlisted_emergency(text, self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector))
-
-    def _unlisted_emergency(
-        self, text: str, table: Vector, probabilities: Vector | None = None
-    ) -> tuple[str, tuple[str, ...]] | None:
-        """The same from `table`, each entry's best example similarity (the semantic index's rows), and the
-        classifier's `probabilities` of the entries (when it has one)."""
-        rows = self._emergency_rows
-        if not rows.any() or self._not_an_emergency(text):
-            return None
-        best = int(np.argmax(np.where(rows, table, -np.inf)))  # the first of the highest, as max() would
-        others = table[~rows]
-        lead = float(table[best]) - (float(others.max()) if len(others) else 0.0)
-        if float(table[best]) < SEMANTIC_EMERGENCY or lead < SEMANTIC_EMERGENCY_LEAD:
-            return None
-        if probabilities is not None and float(probabilities[rows].sum()) < SEMANTIC_EMERGENCY_CLASSIFIER:
-            return None
-        kind = self._emergency_kind_of[self.kb.active[best].id]
-        return kind, self.kb.intents.emergency[kind].prefer
-
-    def _semantic_offtopic(self, text: str, evidence: Evidence, vector: Vector, table: Vector) -> bool:
-        """A request the model finds off-topic ("what's 100 dollars in euros", "which discounters are there"): its
-        nearest off-topic example is about as near as any entry's and the classifier gives the off-topic class a
-        share; not when the words found a service clearly or the message names a service ("ein Termin für die
-        Anmeldung" is near "ein Termin beim Friseur"), who pays or an office."""
-        assert self.semantic is not None
-        nearest = self.semantic.offtopic_similarity(vector)
-        if nearest < float(table.max()) - SEMANTIC_OFFTOPIC_MARGIN:
-            return False
-        if self.semantic.offtopic_probability(vector) < SEMANTIC_OFFTOPIC:
-            return False
-        clear = bool(evidence.ranked) and evidence.ranked[0].score >= SEMANTIC_OFFTOPIC_LEXICAL
-        return not clear and not evidence.names_service and not self.intents.names_payer_or_office(text)
-
-    def _not_an_emergency(self, text: str) -> bool:
-        text = model_text(text, self.detect_language(text))  # "pogoda na vykhodnye" is off-topic in Cyrillic
-        intents = self.intents
-        short = len(content_tokens(intents.without_smalltalk(text))) <= OFFTOPIC_WORDS
-        return (intents.is_smalltalk(text) or intents.wants_person(text) or intents.is_gibberish(text)
-                or (short and intents.mentions(text, "offtopic")))
-
-    def _emergency_kinds(self) -> dict[str, str]:
-        """Each emergency service's kind: the one whose `prefer` list has it nearest the front (112 is medical
-        first, though the suicide list names it too)."""
-        rank: dict[str, tuple[int, str]] = {}
-        for kind, intent in self.kb.intents.emergency.items():
-            for position, entry_id in enumerate(intent.prefer):
-                if entry_id not in rank or position < rank[entry_id][0]:
-                    rank[entry_id] = (position, kind)
-        return {entry_id: kind for entry_id, (_, kind) in rank.items()}
+        return self.checks.emergency(text, self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector))
 
     def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
         """The emergency's own services only: a neighbourhood centre that matched a word is no help at night."""
