@@ -234,10 +234,12 @@ class Matcher:
         emergency = self.intents.emergency_kind(text) or self.intents.emergency_kind(typed)  # "bol v grudi" too
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
-        if self.intents.wants_person(text):  # the bot hands off before matching (conversation/question.py)
+        # the lists hold Latin spellings too ("proverte moe zayavlenie"): a person or a case in either form
+        forms = (text,) if typed == text else (text, typed)
+        if any(self.intents.wants_person(f) for f in forms):  # the bot hands off before matching (question.py)
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "person"), None
         n_tokens = len(tokens(text))
-        if self.intents.is_complex(text, n_tokens) or self.intents.urgent_legal(text):
+        if any(self.intents.is_complex(f, n_tokens) or self.intents.urgent_legal(f) for f in forms):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
