@@ -50,6 +50,8 @@ def intents(kb: KnowledgeBase) -> IntentMatcher:
         "ma 3ad baddi 3ish, fakkart 2e2tol 7ali",  # Levantine Arabizi
         "mesh 3ayez a3ish khalas",  # Egyptian Arabizi
         "dige nemikham zende basham",  # Finglish
+        "ma bdi 3ish aslan",  # Levantine Arabizi without "anymore"
+        "khalas rah mawet 7ali",
     ],
 )
 def test_suicide_in_dialects_and_latin_letters(intents: IntentMatcher, text: str) -> None:
@@ -222,6 +224,9 @@ def test_emoji_only_is_gibberish_unless_a_short_reaction(intents: IntentMatcher)
         "ditina bez svidomosti",  # Ukrainian in Latin letters
         "baba ma 3am yetnaffas",  # Arabizi
         "pedaram bihoosh shod",  # Finglish
+        "پسرم نفس کشیده نمیتانه",  # Dari: cannot breathe
+        "دخترم لباش کبود شده",  # lips turned blue
+        "bacham rangesh kabood shode",
     ],
 )
 def test_medical_emergency_in_latin_letters(intents: IntentMatcher, text: str) -> None:
