@@ -40,6 +40,9 @@ PERSON = [
     ("uk", "meni potribna liudyna, ne bot"),
     ("tr", "bir insana ihtiyacım var"),
     ("fa", "یه آدم میخوام لطفا"),
+    ("uk", "дайте живого чоловіка, бо бот не розуміє"),
+    ("uk", "хай консультант подивиться мою заяву"),
+    ("ar", "momken 7ada yeji la 3andi, ana ma fini etla3"),
     # someone to call back or get in touch
     ("de", "Könnte mich bitte jemand zurückrufen?"),
     ("de", "kann sich jemand aus eurem Team bei mir melden"),
