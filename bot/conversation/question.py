@@ -27,6 +27,8 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
         return await handoff.ask_person(turn, AskPerson())
     vector = await turn.services.semantic.vector(matcher, text, turn.lang)  # None: the lexical matcher decides alone
     decision = matcher.match(text, turn.lang, turn.user.district, vector)
+    if decision.intent == "person":  # asked in a form only the matcher reads ("zhyva liudyna": Cyrillic in Latin)
+        return await handoff.ask_person(turn, AskPerson())
     best = decision.best
     await questions.log(
         turn.services.db, turn.user.user_id, decision.lang, text, decision.action, decision.intent,

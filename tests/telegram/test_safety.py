@@ -176,6 +176,20 @@ async def test_asking_for_a_human_in_words_starts_a_question_for_a_caseworker(de
     assert record is not None and record.draft == DEPORTATION[lang]
 
 
+async def test_asking_for_a_human_in_latin_letters_is_the_same_request(desk: Harness) -> None:
+    """Ukrainian in Latin letters is read in Cyrillic by the matcher: the request for a person it makes there
+    starts the same question for a caseworker as the request typed in Cyrillic."""
+    h = desk
+    latin, cyrillic = "meni potribna zhyva liudyna, a ne bot", "мені потрібна жива людина, а не бот"
+    assert not h.services.matcher.intents.wants_person(latin) and h.services.matcher.intents.wants_person(cyrillic)
+    await h.onboard(PEOPLE["ru"], "ru")
+    await h.onboard(PEOPLE["de"], "ru")
+    by_latin = await h.say(PEOPLE["ru"], latin)
+    by_cyrillic = await h.say(PEOPLE["de"], cyrillic)
+    assert texts(by_latin) == texts(by_cyrillic) and data(by_latin) == data(by_cyrillic)
+    assert h.et("ru", "question.offer_person") not in texts(by_latin)
+
+
 @pytest.mark.parametrize(("lang", "typed", "district"), [
     ("de", "Moabit", "mitte"), ("ru", "Моабит", "mitte"), ("ar", "١٠١١٥", "mitte"),
     ("fa", "شارلوتنبورگ", "charlottenburg-wilmersdorf"), ("de", "Kreuzberg", "outside"),
