@@ -42,9 +42,15 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
         replies = await _organisations(turn, text, decision)
     else:
         replies = await _answer(turn, text, decision)
-    if decision.intent != "complex" and matcher.intents.urgent_legal(text):
+    if decision.intent != "complex" and _urgent_legal(turn, text, decision.lang):
         replies = urgent_legal_help(turn) + replies  # a deadline or detention: legal help today, first
     return replies + await handoff.add_offer(turn)
+
+
+def _urgent_legal(turn: Turn, text: str, lang: str) -> bool:
+    """Deportation, detention or a deadline, also in Russian or Ukrainian typed in Latin letters."""
+    matcher = turn.services.matcher
+    return any(matcher.intents.urgent_legal(form) for form in matcher.forms(text, lang))
 
 
 async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
@@ -61,7 +67,7 @@ async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
     if decision.intent == "complex":  # a personal case; legal help first only when it is urgent (deportation)
         user.pending_question = text
         turn.question_settled()
-        urgent = urgent_legal_help(turn) if turn.services.matcher.intents.urgent_legal(text) else []
+        urgent = urgent_legal_help(turn) if _urgent_legal(turn, text, decision.lang) else []
         return urgent + offer_person(turn)
     rounds = user.clarify_rounds + 1 if turn.awaiting is Awaiting.CLARIFY else 1
     user.pending_question, user.clarify_rounds = text, rounds

@@ -223,6 +223,12 @@ class Matcher:
         intent: Intent = "unknown" if verdict.action == "handoff" else "service"
         return Decision(verdict.action, evidence.lang, candidates, intent, ("lexical", "semantic"), verdict.agree)
 
+    def forms(self, text: str, lang: str) -> tuple[str, ...]:
+        """The message as the intents read it: Russian or Ukrainian in Latin letters in Cyrillic and as typed (the
+        lists hold Latin spellings too, "proverte moe zayavlenie"); anything else as typed."""
+        cyrillic = model_text(text, lang)
+        return (text,) if cyrillic == text else (cyrillic, text)
+
     def evidence(self, text: str, lang: str | None = None) -> tuple[Decision | None, Evidence | None]:
         """What the intents decide before any service is scored, or the lexical evidence for a decision."""
         used = self.detect_language(text, lang)
@@ -234,8 +240,7 @@ class Matcher:
         emergency = self.intents.emergency_kind(text) or self.intents.emergency_kind(typed)  # "bol v grudi" too
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
-        # the lists hold Latin spellings too ("proverte moe zayavlenie"): a person or a case in either form
-        forms = (text,) if typed == text else (text, typed)
+        forms = self.forms(typed, used)
         if any(self.intents.wants_person(f) for f in forms):  # the bot hands off before matching (question.py)
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "person"), None
         n_tokens = len(tokens(text))

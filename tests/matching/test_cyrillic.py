@@ -139,3 +139,11 @@ async def test_the_sentence_model_embeds_the_cyrillic_form(real_kb: KnowledgeBas
     assert await layer.vector(matcher, "where is the jobcenter", "ru") is not None
     assert embedder.texts == ["муж бьет меня", "мне нужен врач, который говорит по-русски",
                               "where is the jobcenter"]
+
+
+def test_the_matcher_reads_latin_russian_in_both_forms_and_anything_else_as_typed(real_matcher: Matcher) -> None:
+    latin = "proverte moe zayavlenie pozhaluista"
+    forms = real_matcher.forms(latin, "ru")
+    assert forms[1] == latin and any("\u0400" <= c <= "\u04ff" for c in forms[0])
+    assert real_matcher.forms("Wo ist das Jobcenter?", "de") == ("Wo ist das Jobcenter?",)
+    assert real_matcher.forms("где джобцентр", "ru") == ("где джобцентр",)
