@@ -64,6 +64,13 @@ LEISURE = [
     ("ru", "как записаться в спортзал"),
     ("uk", "де купити сімку"),
     ("tr", "instagram hesabi acmak istiyorum"),
+    ("de", "klavierunterricht für meinen sohn, wo?"),  # music lessons and pottery: a course that is no German course
+    ("en", "any guitar teacher near alexanderplatz"),
+    ("ar", "بدي اتعلم بيانو"),
+    ("fa", "کلاس ویولن برای دخترم"),
+    ("ru", "где научиться играть на гитаре"),
+    ("uk", "гончарна майстерня для дітей"),
+    ("tr", "baglama dersi veren yer"),
 ]
 NOT_LEISURE = [
     ("de", "Anmeldung für die Wohnung"),
@@ -75,6 +82,8 @@ NOT_LEISURE = [
     ("ar", "شهادة الحلاقة من تركيا بتنحسب هون؟"),
     ("ru", "что приготовить к приему в ауслендербехёрде"),
     ("tr", "diploma denkligi icin telefon hatti var mi"),
+    ("de", "zahlt das jobcenter den gitarrenunterricht für mein kind?"),
+    ("de", "Deutschkurs am Wochenende für Anfänger"),
 ]
 
 

@@ -112,20 +112,20 @@ def matcher_with(real_matcher: Matcher, offtopic: float, nearest: float = ENTRY)
 
 
 VECTOR = np.zeros(4, dtype=np.float32)  # the stand-in ignores it
-POTTERY = "looking for a pottery course on weekends in Mitte, any tips?"  # no listed off-topic word
+WORKSHOP = "looking for a calligraphy workshop on weekends in Mitte, any tips?"  # no listed off-topic word
 
 
 def test_a_likely_offtopic_request_gets_no_service(real_matcher: Matcher) -> None:
-    assert not real_matcher.intents.mentions(POTTERY, "offtopic")
-    likely = matcher_with(real_matcher, SEMANTIC_OFFTOPIC + 0.05).match(POTTERY, "en", vector=VECTOR)
+    assert not real_matcher.intents.mentions(WORKSHOP, "offtopic")
+    likely = matcher_with(real_matcher, SEMANTIC_OFFTOPIC + 0.05).match(WORKSHOP, "en", vector=VECTOR)
     assert (likely.action, likely.intent, likely.candidates) == ("handoff", "offtopic", ())
-    unlikely = matcher_with(real_matcher, SEMANTIC_OFFTOPIC - 0.05).match(POTTERY, "en", vector=VECTOR)
+    unlikely = matcher_with(real_matcher, SEMANTIC_OFFTOPIC - 0.05).match(WORKSHOP, "en", vector=VECTOR)
     assert unlikely.intent != "offtopic"
     barely_near = ENTRY - SEMANTIC_OFFTOPIC_MARGIN + 0.002
-    near = matcher_with(real_matcher, 0.9, barely_near).match(POTTERY, "en", vector=VECTOR)
+    near = matcher_with(real_matcher, 0.9, barely_near).match(WORKSHOP, "en", vector=VECTOR)
     assert near.intent == "offtopic"
     far = ENTRY - SEMANTIC_OFFTOPIC_MARGIN - 0.01
-    too_far = matcher_with(real_matcher, 0.9, far).match(POTTERY, "en", vector=VECTOR)
+    too_far = matcher_with(real_matcher, 0.9, far).match(WORKSHOP, "en", vector=VECTOR)
     assert too_far.intent != "offtopic"  # an entry's example is clearly nearer: the classifier alone does not decide
 
 
