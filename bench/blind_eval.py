@@ -22,7 +22,6 @@ if str(REPO) not in sys.path:
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
-from bot.matching.cyrillic import model_text  # noqa: E402
 from bot.matching.embed_cache import EmbedCache  # noqa: E402
 from bot.matching.evaluate import Tally, load_questions  # noqa: E402
 from bot.matching.semantic import load_embedder  # noqa: E402
@@ -80,8 +79,7 @@ def main() -> int:
     messages = EmbedCache.open(args.cache_dir / "messages", embedder)
     # as the bot embeds them (SemanticLayer.vector): Latin-letter Russian and Ukrainian in Cyrillic
     hints = [None if args.no_lang else q.get("lang") for q in questions]
-    texts = [model_text(str(q["text"]), matcher.detect_language(str(q["text"]), hint))
-             for q, hint in zip(questions, hints, strict=True)]
+    texts = [matcher.text_for_model(str(q["text"]), hint) for q, hint in zip(questions, hints, strict=True)]
     vectors = messages.embed(embedder, texts, "query")
     messages.save()
     run(matcher, questions, vectors, not args.no_lang, args.failures, "lexical + semantic")

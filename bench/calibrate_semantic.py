@@ -25,7 +25,6 @@ if str(REPO) not in sys.path:
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
-from bot.matching.cyrillic import model_text  # noqa: E402
 from bot.matching.decide import Decision, Evidence  # noqa: E402
 from bot.matching.embed_cache import EmbedCache  # noqa: E402
 from bot.matching.evaluate import Tally, load_questions  # noqa: E402
@@ -122,7 +121,7 @@ def main() -> int:
     for name in args.sets:
         questions = load_questions(DATA / FILES[name])
         # as the bot embeds them (SemanticLayer.vector): Latin-letter Russian and Ukrainian in Cyrillic
-        texts = [model_text(str(q["text"]), matcher.detect_language(str(q["text"]), q.get("lang"))) for q in questions]
+        texts = [matcher.text_for_model(str(q["text"]), q.get("lang")) for q in questions]
         vectors = messages.embed(embedder, texts, "query")
         sets[name] = prepare(matcher, questions, vectors)
         raw[name] = (questions, vectors)

@@ -36,7 +36,6 @@ from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.schema import Entry  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 from bot.matching.combine import semantic_evidence  # noqa: E402
-from bot.matching.cyrillic import model_text  # noqa: E402
 from bot.matching.evaluate import NOT_A_SERVICE, load_questions  # noqa: E402
 from bot.matching.semantic import load_embedder  # noqa: E402
 from bot.matching.semantic_index import SemanticIndex, build_semantic_index  # noqa: E402
@@ -156,7 +155,7 @@ def main() -> int:
     times = []
     for text, lang in langs.items():
         began = time.perf_counter()
-        vectors[text] = embedder.embed([model_text(text, matcher.detect_language(text, lang))], "query")[0]
+        vectors[text] = embedder.embed([matcher.text_for_model(text, lang)], "query")[0]
         times.append(1000 * (time.perf_counter() - began))
     cuts = statistics.quantiles(times, n=100)
     print(f"embedding one message ({len(times)} messages): p50 {cuts[49]:.1f} ms, p99 {cuts[98]:.1f} ms, "

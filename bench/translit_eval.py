@@ -28,7 +28,6 @@ from anyascii import anyascii  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
-from bot.matching.cyrillic import model_text  # noqa: E402
 from bot.matching.embed_cache import EmbedCache  # noqa: E402
 from bot.matching.evaluate import Tally, load_questions  # noqa: E402
 from bot.matching.langid import detect  # noqa: E402
@@ -149,8 +148,7 @@ def main() -> int:
         texts = [str(q["text"]) for q in items]
         hints = [q["lang"] if use_lang else None for q in items]
         vectors[use_lang] = messages.embed(
-            embedder, [model_text(t, matcher.detect_language(t, h)) for t, h in zip(texts, hints, strict=True)],
-            "query")
+            embedder, [matcher.text_for_model(t, h) for t, h in zip(texts, hints, strict=True)], "query")
     messages.save()
     matching(matcher, items, vectors, "semantic")
     return 0

@@ -6,7 +6,6 @@ question or an open ticket get it: someone in danger must never be asked to fini
 
 from __future__ import annotations
 
-from bot.matching.cyrillic import model_text
 from bot.storage import questions
 
 from . import answers, handoff
@@ -18,10 +17,7 @@ from .replies import Reply
 
 async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     matcher = turn.services.matcher
-    # Russian or Ukrainian in Latin letters is read as typed ("bol v grudi") and in Cyrillic ("muzh b'et menja"),
-    # as the matcher reads it
-    kind = matcher.intents.emergency_kind(text) or matcher.intents.emergency_kind(
-        model_text(text, matcher.detect_language(text, turn.lang)))
+    kind = matcher.listed_emergency(text, turn.lang)  # Latin-letter Russian or Ukrainian in both readings
     if kind is None:  # told without a listed word: the sentence model may still recognise it
         vector = await turn.services.semantic.vector(matcher, text, turn.lang)
         kind = matcher.semantic_emergency(text, vector) if vector is not None else None

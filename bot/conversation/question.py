@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.matching import Decision
+from bot.matching.cyrillic import readings
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import questions
 
@@ -49,8 +50,7 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
 
 def _urgent_legal(turn: Turn, text: str, lang: str) -> bool:
     """Deportation, detention or a deadline, also in Russian or Ukrainian typed in Latin letters."""
-    matcher = turn.services.matcher
-    return any(matcher.intents.urgent_legal(form) for form in matcher.forms(text, lang))
+    return any(turn.services.matcher.intents.urgent_legal(form) for form in readings(text, lang))
 
 
 async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:

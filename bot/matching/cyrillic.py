@@ -93,6 +93,13 @@ def model_text(text: str, lang: str) -> str:
     return to_cyrillic(text, lang)
 
 
+def readings(text: str, lang: str) -> tuple[str, ...]:
+    """How the intents read a message: Russian or Ukrainian in Latin letters in Cyrillic first, then as typed (the
+    phrase lists hold Latin spellings too: "bol v grudi", "proverte moe zayavlenie"); anything else as typed."""
+    cyrillic = model_text(text, lang)
+    return (text,) if cyrillic == text else (cyrillic, text)
+
+
 def keeps_latin(word: str, shouting: bool = False) -> bool:
     """A word that stays in Latin letters: a German or English word, a number, an acronym, another script."""
     plain = re.sub(f"[{_APOSTROPHES}]", "'", word).strip("'")

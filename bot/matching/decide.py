@@ -12,7 +12,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
 from .combine import Action, combine
-from .cyrillic import model_text
+from .cyrillic import model_text, readings
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
@@ -203,13 +203,13 @@ class Matcher:
         if early is not None:
             return early
         assert evidence is not None
-        if self.semantic is not None and table is not None and vector is not None:
-            lexical = evidence.ranked[0].score if evidence.ranked else 0.0
-            if self.checks.offtopic(self.semantic, text, vector, table, lexical, evidence.names_service):
-                return Decision("handoff", evidence.lang, (), "offtopic", ("semantic",))
-        if table is not None:
-            return self.combined(evidence, table, probabilities, passages)
-        return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
+        if table is None:
+            return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
+        assert self.semantic is not None and vector is not None  # the table is only computed with both
+        lexical = evidence.ranked[0].score if evidence.ranked else 0.0
+        if self.checks.offtopic(self.semantic, text, vector, table, lexical, evidence.names_service):
+            return Decision("handoff", evidence.lang, (), "offtopic", ("semantic",))
+        return self.combined(evidence, table, probabilities, passages)
 
     def combined(
         self, evidence: Evidence, similarities: Vector, probabilities: Vector | None = None,
@@ -223,24 +223,30 @@ class Matcher:
         intent: Intent = "unknown" if verdict.action == "handoff" else "service"
         return Decision(verdict.action, evidence.lang, candidates, intent, ("lexical", "semantic"), verdict.agree)
 
-    def forms(self, text: str, lang: str) -> tuple[str, ...]:
-        """The message as the intents read it: Russian or Ukrainian in Latin letters in Cyrillic and as typed (the
-        lists hold Latin spellings too, "proverte moe zayavlenie"); anything else as typed."""
-        cyrillic = model_text(text, lang)
-        return (text,) if cyrillic == text else (cyrillic, text)
+    def text_for_model(self, text: str, lang: str | None = None) -> str:
+        """What the sentence model embeds for a message (the bot's semantic layer and the benches alike): Russian or
+        Ukrainian in Latin letters in Cyrillic, which the model knows far better; anything else as typed."""
+        return model_text(text, self.detect_language(text, lang))
+
+    def listed_emergency(self, text: str, lang: str | None = None) -> Emergency | None:
+        """An emergency a listed word names, in any reading of the message (`cyrillic.readings`)."""
+        return self._listed_emergency(readings(text, self.detect_language(text, lang)))
+
+    def _listed_emergency(self, forms: tuple[str, ...]) -> Emergency | None:
+        return next((kind for kind in map(self.intents.emergency_kind, forms) if kind is not None), None)
 
     def evidence(self, text: str, lang: str | None = None) -> tuple[Decision | None, Evidence | None]:
         """What the intents decide before any service is scored, or the lexical evidence for a decision."""
         used = self.detect_language(text, lang)
-        typed, text = text, model_text(text, used)  # Russian or Ukrainian in Latin letters: read in Cyrillic
+        forms = readings(text, used)  # Russian or Ukrainian in Latin letters: in Cyrillic, then as typed
+        text = forms[0]
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
         ranked, names_service = self._rank(rest, used)
-        emergency = self.intents.emergency_kind(text) or self.intents.emergency_kind(typed)  # "bol v grudi" too
+        emergency = self._listed_emergency(forms)
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
-        forms = self.forms(typed, used)
         if any(self.intents.wants_person(f) for f in forms):  # the bot hands off before matching (question.py)
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "person"), None
         n_tokens = len(tokens(text))

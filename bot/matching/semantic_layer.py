@@ -15,7 +15,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cyrillic import model_text
 from .decide import Matcher
 from .semantic import Embedder, Vector, embed_query, load_embedder
 from .semantic_index import BuildReport, build_semantic_index
@@ -108,10 +107,10 @@ class SemanticLayer:
         """The message's embedding when the layer is on for this matcher; None means: decide lexically.
 
         `lang` is the user's choice, as `Matcher.match` gets it: Russian or Ukrainian in Latin letters is
-        embedded in Cyrillic (`cyrillic.model_text`), which the model knows far better."""
+        embedded in Cyrillic (`Matcher.text_for_model`)."""
         if self.embedder is None or matcher.semantic is None:
             return None
-        text = model_text(text, matcher.detect_language(text, lang))
+        text = matcher.text_for_model(text, lang)
         key = hashlib.sha256(text.encode()).hexdigest()  # no message text kept, not even in memory
         if key in self._recent:
             return self._recent[key]

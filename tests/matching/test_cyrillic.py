@@ -12,7 +12,7 @@ import pytest
 
 from bot.knowledge.model import KnowledgeBase
 from bot.matching import Matcher
-from bot.matching.cyrillic import keeps_latin, model_text, to_cyrillic
+from bot.matching.cyrillic import keeps_latin, model_text, readings, to_cyrillic
 from bot.matching.semantic import HashEmbedder, Kind, Vectors
 from bot.matching.semantic_index import SemanticIndex
 from bot.matching.semantic_layer import SemanticLayer
@@ -141,9 +141,17 @@ async def test_the_sentence_model_embeds_the_cyrillic_form(real_kb: KnowledgeBas
                               "where is the jobcenter"]
 
 
-def test_the_matcher_reads_latin_russian_in_both_forms_and_anything_else_as_typed(real_matcher: Matcher) -> None:
+def test_latin_russian_is_read_in_both_forms_and_anything_else_as_typed() -> None:
     latin = "proverte moe zayavlenie pozhaluista"
-    forms = real_matcher.forms(latin, "ru")
+    forms = readings(latin, "ru")
     assert forms[1] == latin and any("\u0400" <= c <= "\u04ff" for c in forms[0])
-    assert real_matcher.forms("Wo ist das Jobcenter?", "de") == ("Wo ist das Jobcenter?",)
-    assert real_matcher.forms("где джобцентр", "ru") == ("где джобцентр",)
+    assert readings("Wo ist das Jobcenter?", "de") == ("Wo ist das Jobcenter?",)
+    assert readings("где джобцентр", "ru") == ("где джобцентр",)
+
+
+def test_the_matcher_finds_a_listed_emergency_in_either_reading(real_matcher: Matcher) -> None:
+    """ "muzh b'et menja" is found in Cyrillic ("бьет"), "bol v grudi" as typed (a Latin phrase of the lists)."""
+    assert real_matcher.listed_emergency("muzh b'et menja", "ru") is not None
+    assert real_matcher.listed_emergency("u muzha bol v grudi", "ru") is not None
+    assert real_matcher.listed_emergency("gde kupit grechku", "ru") is None
+    assert real_matcher.text_for_model("muzh b'et menja", "ru") == "муж бьет меня"

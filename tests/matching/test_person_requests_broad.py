@@ -4,28 +4,16 @@ mention people, calls or a case stay service questions."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.matching.intents import IntentMatcher
 from bot.matching.normalize import tokens
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    result = load_knowledge(REPO / "knowledge")
-    assert result.knowledge is not None, [str(p) for p in result.problems]
-    return result.knowledge
-
-
-@pytest.fixture(scope="module")
-def intents(kb: KnowledgeBase) -> IntentMatcher:
-    return IntentMatcher.build(kb.intents)
+def intents(real_kb: KnowledgeBase) -> IntentMatcher:
+    return IntentMatcher.build(real_kb.intents)
 
 
 PERSON = [
