@@ -229,8 +229,12 @@ class Matcher:
         return model_text(text, self.detect_language(text, lang))
 
     def listed_emergency(self, text: str, lang: str | None = None) -> Emergency | None:
-        """An emergency a listed word names, in any reading of the message (`cyrillic.readings`)."""
-        return self._listed_emergency(readings(text, self.detect_language(text, lang)))
+        """An emergency a listed word names, in any reading of the message (`cyrillic.readings`), in the language
+        of the user's choice and in the one the text reads as without it: someone who chose English or German may
+        write Russian in Latin letters in an emergency, and detection keeps a Latin choice for such text."""
+        languages = dict.fromkeys((self.detect_language(text, lang), self.detect_language(text)))
+        forms = dict.fromkeys(form for used in languages for form in readings(text, used))
+        return self._listed_emergency(tuple(forms))
 
     def _listed_emergency(self, forms: tuple[str, ...]) -> Emergency | None:
         return next((kind for kind in map(self.intents.emergency_kind, forms) if kind is not None), None)

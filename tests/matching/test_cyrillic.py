@@ -154,4 +154,7 @@ def test_the_matcher_finds_a_listed_emergency_in_either_reading(real_matcher: Ma
     assert real_matcher.listed_emergency("muzh b'et menja", "ru") is not None
     assert real_matcher.listed_emergency("u muzha bol v grudi", "ru") is not None
     assert real_matcher.listed_emergency("gde kupit grechku", "ru") is None
+    # chosen English or German: the text is still read as Russian for an emergency
+    assert real_matcher.detect_language("muzh b'et menja, on seichas doma", "en") != "ru"
+    assert real_matcher.listed_emergency("muzh b'et menja, on seichas doma", "en") is not None
     assert real_matcher.text_for_model("muzh b'et menja", "ru") == "муж бьет меня"

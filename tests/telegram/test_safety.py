@@ -70,6 +70,20 @@ async def test_an_emergency_while_writing_to_a_caseworker_gets_help_and_stays_in
     assert SendDraft().pack() in data(calls)  # the question can still be sent
 
 
+async def test_an_emergency_in_latin_russian_while_writing_to_a_caseworker_in_german_gets_help(desk: Harness) -> None:
+    """Someone who chose German writes Russian in Latin letters when it matters: help at once, draft kept."""
+    h, person = desk, PEOPLE["de"]
+    await h.onboard(person, "de")
+    await h.say(person, DEPORTATION["de"])
+    await h.press(person, AskPerson().pack())
+    danger = "muzh b'et menja, on seichas doma"
+    calls = await h.say(person, danger)
+    assert h.et("de", "question.emergency_first") in texts(calls), texts(calls)
+    assert any(title(h, "notruf-110-polizei", "de") in t for t in texts(calls))
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.awaiting == Awaiting.HANDOFF and danger in (record.draft or "")
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 async def test_an_emergency_at_the_district_question_gets_help_at_once(desk: Harness, lang: str) -> None:
     h, person = desk, PEOPLE[lang]
