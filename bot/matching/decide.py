@@ -11,6 +11,7 @@ from typing import Literal
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.schema import Entry
 
+from .arabic_latin import arabic_text, readers_for
 from .combine import Action, combine
 from .cyrillic import model_text, readings
 from .index import Index, content_tokens
@@ -85,6 +86,7 @@ class Matcher:
         self.semantic_tuning = semantic or SemanticTuning()
         self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
         self.checks = ModelChecks(kb, self.intents)  # emergencies and off-topic requests told by the model
+        self.latin_readers = readers_for(kb)  # Arabic and Persian in Latin letters, for the model
 
     def attach(self, index: SemanticIndex) -> None:
         """Use the semantic layer from now on; it must describe this knowledge base's active entries."""
@@ -225,8 +227,10 @@ class Matcher:
 
     def text_for_model(self, text: str, lang: str | None = None) -> str:
         """What the sentence model embeds for a message (the bot's semantic layer and the benches alike): Russian or
-        Ukrainian in Latin letters in Cyrillic, which the model knows far better; anything else as typed."""
-        return model_text(text, self.detect_language(text, lang))
+        Ukrainian in Latin letters in Cyrillic, Arabic and Persian in Latin letters in Arabic script where known
+        words fit (`arabic_latin`), which the model knows far better; anything else as typed."""
+        used = self.detect_language(text, lang)
+        return arabic_text(model_text(text, used), used, self.latin_readers)
 
     def listed_emergency(self, text: str, lang: str | None = None) -> Emergency | None:
         """An emergency a listed word names, in any reading of the message (`cyrillic.readings`), in the language
