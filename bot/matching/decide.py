@@ -232,12 +232,22 @@ class Matcher:
         used = self.detect_language(text, lang)
         return arabic_text(model_text(text, used), used, self.latin_readers)
 
+    def emergency_readings(self, text: str, used: str) -> tuple[str, ...]:
+        """Where the emergency words are looked for in a message in language `used`: its readings
+        (`cyrillic.readings`), and Arabic or Persian in Latin letters also in Arabic script ("mesh 2ader yetnafes"
+        is the listed "مش قادر يتنفس"). Only here: read so, Persian letters about debts matched the complex-case
+        phrases and went to a person instead of the debt counselling."""
+        forms = readings(text, used)
+        arabic = arabic_text(text, used, self.latin_readers)
+        return forms if arabic == text else (*forms, arabic)
+
     def listed_emergency(self, text: str, lang: str | None = None) -> Emergency | None:
-        """An emergency a listed word names, in any reading of the message (`cyrillic.readings`), in the language
+        """An emergency a listed word names, in any reading of the message (`Matcher.emergency_readings`), in the
+        language
         of the user's choice and in the one the text reads as without it: someone who chose English or German may
         write Russian in Latin letters in an emergency, and detection keeps a Latin choice for such text."""
         languages = dict.fromkeys((self.detect_language(text, lang), self.detect_language(text)))
-        forms = dict.fromkeys(form for used in languages for form in readings(text, used))
+        forms = dict.fromkeys(form for used in languages for form in self.emergency_readings(text, used))
         return self._listed_emergency(tuple(forms))
 
     def _listed_emergency(self, forms: tuple[str, ...]) -> Emergency | None:
@@ -246,13 +256,14 @@ class Matcher:
     def evidence(self, text: str, lang: str | None = None) -> tuple[Decision | None, Evidence | None]:
         """What the intents decide before any service is scored, or the lexical evidence for a decision."""
         used = self.detect_language(text, lang)
+        typed = text
         forms = readings(text, used)  # Russian or Ukrainian in Latin letters: in Cyrillic, then as typed
         text = forms[0]
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
         ranked, names_service = self._rank(rest, used)
-        emergency = self._listed_emergency(forms)
+        emergency = self._listed_emergency(self.emergency_readings(typed, used))
         if emergency is not None:
             return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
         if any(self.intents.wants_person(f) for f in forms):  # the bot hands off before matching (question.py)

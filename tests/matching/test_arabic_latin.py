@@ -81,3 +81,20 @@ def test_the_matcher_reads_arabizi_with_the_knowledge_base_words(real_matcher: M
     assert "jobcenter" in read.lower() and "موعد" in read
     assert real_matcher.text_for_model("kerayeh khune nadaram", "fa") != "kerayeh khune nadaram"
     assert real_matcher.text_for_model("wo ist das jobcenter", "de") == "wo ist das jobcenter"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("bache ghors khorde bihoosh shode", "fa", "medical"),  # a child swallowed pills, unconscious
+        ("ukhti 3am tetshanaj", "ar", "medical"),  # my sister is having a seizure
+        ("jozi bihaddedni bel sekkeen", "ar", "violence"),  # threatens me with a knife
+    ],
+)
+def test_emergency_words_are_also_found_in_the_arabic_reading(
+    real_matcher: Matcher, text: str, lang: str, kind: str
+) -> None:
+    """Listed in Arabic script only: the typed form alone misses them (checked first), the reading finds them."""
+    assert real_matcher.intents.emergency_kind(text) is None
+    found = real_matcher.listed_emergency(text, lang)
+    assert found is not None and found[0] == kind
