@@ -35,6 +35,11 @@ LANGUAGES = ("ar", "fa")
 # form) is no reading: "mahal" is not "محل"'s neighbour "مهال". Chosen on the labelled sets' Latin-letter
 # Arabic and Persian messages: 0.4 kept fewer right words, 0.6 wrote wrong ones.
 MAX_DISTANCE = 0.5
+# Vowels between the same consonants (`_distance`): a short vowel only the Latin word writes, a long vowel only
+# the Arabic one writes, two different vowels
+SHORT_VOWEL_COST = 0.1
+MISSING_VOWEL_COST = 0.5
+OTHER_VOWEL_COST = 0.3
 # Between candidates nearly as near, the more frequent word wins: this much distance per square root of its
 # count in the texts, counts above FREQUENCY_CAP counting as that ("في" must not drown every f-word).
 FREQUENCY_WEIGHT = 0.02
@@ -122,7 +127,7 @@ class LatinReader:
         best: tuple[float, str, float] | None = None
         for key in _keys(rough, self.lang):
             for word, count, form in self.by_skeleton.get(key, ()):
-                distance = Levenshtein.normalized_distance(rough, form)
+                distance = _distance(rough, form, self.lang)
                 score = distance - FREQUENCY_WEIGHT * min(count, FREQUENCY_CAP) ** 0.5
                 if best is None or score < best[0]:
                     best = (score, word, distance)
@@ -173,6 +178,30 @@ class LatinReader:
         return None
 
 
+def _distance(latin: str, arabic: str, lang: str) -> float:
+    """How far a Latin word's rough form is from a candidate's, between 0 and 1. With the same consonants, vowel by
+    vowel: a vowel the Arabic spelling lacks is a short vowel, written in Latin letters only (7ada is حدا as much
+    as حادة), so it costs little; a long vowel missing in the Latin word or another vowel costs more. Otherwise
+    (a swapped or dropped letter) the edit distance."""
+    vowels = f"[{_VOWELS[lang]}]*"
+    latin_groups = re.split(f"[^{_VOWELS[lang]}]", latin)
+    arabic_groups = re.split(f"[^{_VOWELS[lang]}]", arabic)
+    if len(latin_groups) != len(arabic_groups) or re.sub(vowels, "", latin) != re.sub(vowels, "", arabic):
+        return float(Levenshtein.normalized_distance(latin, arabic))
+    cost = sum(_vowel_cost(ours, theirs) for ours, theirs in zip(latin_groups, arabic_groups, strict=True))
+    return min(1.0, cost / len(latin_groups))
+
+
+def _vowel_cost(latin: str, arabic: str) -> float:
+    if latin == arabic:
+        return 0.0
+    if not arabic:
+        return SHORT_VOWEL_COST
+    if not latin:
+        return MISSING_VOWEL_COST
+    return OTHER_VOWEL_COST
+
+
 def _skeleton(rough: str, lang: str) -> str:
     return _squeeze(re.sub(f"[{_VOWELS[lang]}]", "", rough))
 
@@ -205,17 +234,32 @@ def _kept_compound(compound: str) -> list[str]:
 
 
 def readers_for(kb: KnowledgeBase) -> dict[str, LatinReader]:
-    """A reader per language from the active entries' texts in it."""
-    readers: dict[str, LatinReader] = {}
-    for lang in LANGUAGES:
-        texts: list[str] = []
-        for entry in kb.active:
+    """A reader per language from the active entries' texts in it and the intents' phrases in its script: the
+    entries are written in the standard language, the phrases hold the dialect ("بدي", "مش قادر", "میخوام").
+    A phrase with a Persian letter is Persian; one without is Arabic (a Persian one that has none adds a few
+    rare words to the Arabic reader)."""
+    texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for entry in kb.active:
+        for lang in LANGUAGES:
             own = entry.translations.get(lang)
             if own is not None:
-                texts.extend((own.title, own.summary, *own.questions, *own.keywords, *own.required_documents))
-                texts.extend(t for t in (own.how_to_book, own.eligibility, own.cost) if t)
-        readers[lang] = LatinReader.from_texts(lang, texts)
-    return readers
+                texts[lang].extend((own.title, own.summary, *own.questions, *own.keywords, *own.required_documents))
+                texts[lang].extend(t for t in (own.how_to_book, own.eligibility, own.cost) if t)
+    for phrase in _strings(kb.intents.model_dump()):
+        if _ARABIC_SCRIPT.search(phrase):
+            texts["fa" if _PERSIAN_LETTERS & set(phrase) else "ar"].append(phrase)
+    return {lang: LatinReader.from_texts(lang, texts[lang]) for lang in LANGUAGES}
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
 
 
 def reads_latin(text: str, lang: str) -> bool:
