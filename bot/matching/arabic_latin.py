@@ -48,7 +48,7 @@ FREQUENCY_CAP = 50
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]+")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _MARKS = re.compile("[\u064b-\u0652\u0640]")  # tashkeel, tatweel
-_PERSIAN_LETTERS = frozenset("پچژگکی")
+_PERSIAN_LETTERS = frozenset("پچژکی")  # not گ: Iraqi and Gulf Arabic write it too (يگدر)
 _TOKEN = re.compile(r"[A-Za-z0-9'’]+|[^A-Za-z0-9'’]+")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]")
 _COMPOUND = re.compile(r"[A-Za-z0-9'’]+(?:-[A-Za-z0-9'’]+)+")
@@ -60,7 +60,7 @@ _ARABIC_ROUGH = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ء": "2", "ئ": "2", "ؤ": "2", "ب": "b", "ت": "t", "ث": "t",
     "ج": "j", "ح": "7", "خ": "x", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "س": "s", "ش": "c", "ص": "s", "ض": "d",
     "ط": "t", "ظ": "z", "ع": "3", "غ": "G", "ف": "f", "ق": "2", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "ة": "a", "و": "u", "ي": "i",
+    "ة": "a", "و": "u", "ي": "i", "گ": "j",
 }  # ق is 2: Levantine and Egyptian say and write it as a glottal stop (2addesh, 2al); the swaps try k too
 _PERSIAN_ROUGH = {
     "ا": "a", "أ": "a", "إ": "e", "آ": "a", "ى": "i", "ء": "", "ئ": "", "ؤ": "", "ع": "", "ب": "b", "پ": "p",
@@ -111,8 +111,8 @@ class LatinReader:
                     counts[word[2:]] += 1  # "الدكتور" teaches "doktor" too; "el doktor" adds the article back
         filed: defaultdict[str, list[tuple[str, int, str]]] = defaultdict(list)
         for word, count in counts.items():
-            if lang == "ar" and _PERSIAN_LETTERS & set(word):
-                continue
+            if len(word) < 2 or (lang == "ar" and _PERSIAN_LETTERS & set(word)):
+                continue  # one letter is a particle (_PARTICLES), never a reading of a word
             rough = _squeeze("".join(_ROUGH[lang].get(ch, "") for ch in word))
             forms = [rough]
             if word.endswith("ه") and len(word) > 2:  # a final ه is often a vowel: ibno ابنه, khune خونه
@@ -196,7 +196,7 @@ def _vowel_cost(latin: str, arabic: str) -> float:
     if latin == arabic:
         return 0.0
     if not arabic:
-        return SHORT_VOWEL_COST
+        return SHORT_VOWEL_COST if len(latin) == 1 else MISSING_VOWEL_COST  # "uia" is no short vowel
     if not latin:
         return MISSING_VOWEL_COST
     return OTHER_VOWEL_COST
