@@ -25,7 +25,7 @@ if str(REPO) not in sys.path:
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
-from bot.matching.decide import Decision, Evidence  # noqa: E402
+from bot.matching.decision import Decision, Evidence  # noqa: E402
 from bot.matching.embed_cache import EmbedCache  # noqa: E402
 from bot.matching.evaluate import Tally, load_questions  # noqa: E402
 from bot.matching.semantic import load_embedder  # noqa: E402

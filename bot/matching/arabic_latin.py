@@ -124,6 +124,8 @@ class LatinReader:
     def word(self, token: str) -> str | None:
         """One lower-case Latin word in Arabic script, or None when no known word is near enough."""
         rough = _rough_latin(token, self.lang)
+        if len(set(rough)) < 2:
+            return None  # "hhhhhh", "kkk": laughter and keyboard mash are no word
         best: tuple[float, str, float] | None = None
         for key in _keys(rough, self.lang):
             for word, count, form in self.by_skeleton.get(key, ()):

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from .decide import Decision, Matcher
+from .decide import Matcher
+from .decision import Decision
 
 NOT_A_SERVICE = frozenset({"handoff", "smalltalk", "none"})  # "none": small talk, off-topic, nonsense
 # Requests for an association or community group: answered by the directory search, not by the matcher
