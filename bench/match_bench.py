@@ -572,12 +572,13 @@ def report(results: dict[int, dict[str, Any]]) -> bool:
 
 
 def _copy_warm_cache(source: Path, target: Path, model_id: str) -> None:
-    """The embeddings and, where trained, the classifier's weights: both belong to a warm cache (`kb embed`
-    writes both), so a warm start neither embeds nor trains."""
+    """The embeddings and, where trained, both classifiers' weights (the entries' and the off-topic one): all
+    belong to a warm cache (`kb embed` writes them), so a warm start neither embeds nor trains."""
     shutil.copy2(cache_path(source, model_id), cache_path(target, model_id))
-    trained = classifier_path(source, model_id)
-    if trained.exists():
-        shutil.copy2(trained, classifier_path(target, model_id))
+    for kind in ("classifier", "offtopic"):
+        trained = classifier_path(source, model_id, kind)
+        if trained.exists():
+            shutil.copy2(trained, classifier_path(target, model_id, kind))
 
 
 def _warm_cache(cache_dir: Path, target: Path) -> tuple[int | None, str]:
