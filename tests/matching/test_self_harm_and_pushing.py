@@ -24,7 +24,9 @@ from bot.matching import Matcher
         ("tr", "kocam beni yere itti evde hala", "violence"),
     ],
 )
-def test_self_harm_and_being_pushed_down_are_emergencies(real_matcher: Matcher, lang: str, text: str, kind: str) -> None:
+def test_self_harm_and_being_pushed_down_are_emergencies(
+    real_matcher: Matcher, lang: str, text: str, kind: str
+) -> None:
     found = real_matcher.listed_emergency(text, lang)
     assert found is not None and found[0] == kind, text
 
