@@ -1,5 +1,5 @@
-"""Self-harm told in the past and being pushed down now: emergencies a blind set's first look showed missed
-(each was offered among other services, not at once). The messages are written for these tests."""
+"""Self-harm told in the past, being pushed down now and "give me a person": what a blind set's first look showed
+missed (the emergencies were offered among other services, not at once). The messages are written for these tests."""
 
 from __future__ import annotations
 
@@ -41,3 +41,13 @@ def test_self_harm_and_being_pushed_down_are_emergencies(
 )
 def test_everyday_cuts_and_pushes_are_not(real_matcher: Matcher, lang: str, text: str) -> None:
     assert real_matcher.listed_emergency(text, lang) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["дайте мені людину, бо бот не допомагає", "дайте человека, который разберется с моими бумагами",
+     "потрібна людину яка розбереться з усім цим"],
+)
+def test_give_me_a_person_who_sorts_it_out_is_a_request_for_a_person(real_matcher: Matcher, text: str) -> None:
+    """Also found by blind 14: "дайте людину яка розбереться саме з моєю ситуацією" was answered with a service."""
+    assert real_matcher.intents.wants_person(text), text
