@@ -130,17 +130,27 @@ class OwnFile(_Frozen):
     mine: tuple[str, ...] = ()
 
 
+class MyCase(_Frozen):
+    """Asking what exactly to do in one's own case: a word of `exactly` ("genau", "конкретно", "بالضبط")
+    together with one of `case` ("in meinem Fall", "в моей ситуации", "بحالتي"). Only a caseworker can say;
+    "what do I need to do in my situation" without `exactly` is an ordinary question."""
+
+    exactly: tuple[str, ...] = ()
+    case: tuple[str, ...] = ()
+
+
 class ComplexIntent(_Frozen):
     """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), problems
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
     tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
-    tuning.COMPLEX_OVERWHELMED_DOMAINS), or a request to check the person's `own_file`."""
+    tuning.COMPLEX_OVERWHELMED_DOMAINS), a request to check the person's `own_file`, or what to do in `my_case`."""
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     overwhelmed: tuple[str, ...] = ()  # "weiß nicht, wo ich anfangen soll", "не знаю с чего начать"
     own_file: OwnFile = Field(default_factory=OwnFile)
+    my_case: MyCase = Field(default_factory=MyCase)
 
 
 class PersonIntent(_Frozen):

@@ -78,6 +78,8 @@ class IntentMatcher:
     overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
     own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
+    case_exactly: re.Pattern[str]  # "genau", "конкретно", "بالضبط" ...
+    case_mine: re.Pattern[str]  # ... together with "in my case", "в моей ситуации", "بحالتي"
     person: re.Pattern[str]
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
@@ -102,6 +104,8 @@ class IntentMatcher:
             overwhelmed=_pattern(intents.complex.overwhelmed),
             own_ask=_pattern(intents.complex.own_file.ask),
             own_mine=_pattern(intents.complex.own_file.mine),
+            case_exactly=_pattern(intents.complex.my_case.exactly),
+            case_mine=_pattern(intents.complex.my_case.case),
             person=_pattern(intents.person.phrases),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
@@ -155,6 +159,8 @@ class IntentMatcher:
             return True
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look
+        if self.case_exactly.search(padded) and self.case_mine.search(padded):
+            return True  # "what exactly must I do in my case": individual advice
         domains = len(self._domains_in(padded))
         if domains >= COMPLEX_DOMAINS:
             return True
