@@ -33,6 +33,8 @@ def stale(turn: Turn) -> list[Reply]:
     return [Reply(turn.t("errors.stale_button")), *topics_menu(turn)]
 
 
-def offer_person(turn: Turn) -> list[Reply]:
+def offer_person(turn: Turn, key: str = "question.offer_person") -> list[Reply]:
+    """A caseworker offered with the Ask-a-person and Menu buttons; `key` says why ("no good answer" by default,
+    `question.personal_case` when the answer depends on the person's own situation)."""
     rows = ((turn.button("buttons.ask_person", AskPerson()), turn.button("buttons.menu", ShowMenu())),)
-    return [Reply(turn.t("question.offer_person"), rows)]
+    return [Reply(turn.t(key), rows)]

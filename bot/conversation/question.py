@@ -68,7 +68,7 @@ async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
         user.pending_question = text
         turn.question_settled()
         urgent = urgent_legal_help(turn) if _urgent_legal(turn, text, decision.lang) else []
-        return urgent + offer_person(turn)
+        return urgent + offer_person(turn, "question.personal_case")
     rounds = user.clarify_rounds + 1 if turn.awaiting is Awaiting.CLARIFY else 1
     user.pending_question, user.clarify_rounds = text, rounds
     if decision.action == "clarify" and rounds <= MAX_CLARIFY_ROUNDS:

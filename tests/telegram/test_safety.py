@@ -152,6 +152,9 @@ async def test_a_question_about_ones_own_file_gets_a_person_and_no_urgent_legal_
     calls = await h.say(person, OWN_FILE[lang])
     assert AskPerson().pack() in data(calls)  # only a caseworker can look into it
     assert h.et(lang, "question.urgent_legal") not in texts(calls)  # no deadline or deportation was mentioned
+    # said as what it is: the answer depends on the person's own situation, not "I found no good answer"
+    assert h.et(lang, "question.personal_case") in texts(calls)
+    assert h.et(lang, "question.offer_person") not in texts(calls)
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
