@@ -225,9 +225,8 @@ class Matcher:
 
     def listed_emergency(self, text: str, lang: str | None = None) -> Emergency | None:
         """An emergency a listed word names, in any reading of the message (`Matcher.emergency_readings`), in the
-        language
-        of the user's choice and in the one the text reads as without it: someone who chose English or German may
-        write Russian in Latin letters in an emergency, and detection keeps a Latin choice for such text."""
+        language of the user's choice and in the one the text reads as without it: someone who chose English or
+        German may write Russian in Latin letters in an emergency, and detection keeps a Latin choice for such text."""
         languages = dict.fromkeys((self.detect_language(text, lang), self.detect_language(text)))
         forms = dict.fromkeys(form for used in languages for form in self.emergency_readings(text, used))
         return self._listed_emergency(tuple(forms))
