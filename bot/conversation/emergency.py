@@ -17,7 +17,7 @@ from .replies import Reply
 
 async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     matcher = turn.services.matcher
-    kind = matcher.listed_emergency(text, turn.lang)  # Latin-letter Russian or Ukrainian in both readings
+    kind = matcher.listed_emergency(text, turn.lang)  # also in the Cyrillic or Arabic-script reading
     if kind is None:  # told without a listed word: the sentence model may still recognise it
         vector = await turn.services.semantic.vector(matcher, text, turn.lang)
         kind = matcher.semantic_emergency(text, vector) if vector is not None else None

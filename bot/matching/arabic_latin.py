@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.knowledge.model import KnowledgeBase
 
-from .langid_latin import NATIVE, is_office_word, votes
+from .langid_latin import is_office_word, reads_native
 from .normalize import normalise
 
 LANGUAGES = ("ar", "fa")
@@ -269,8 +269,7 @@ def reads_latin(text: str, lang: str) -> bool:
     Turkish (someone who chose Arabic may still write "where is the jobcenter")."""
     if lang not in LANGUAGES or _ARABIC_SCRIPT.search(text) or not _LATIN_WORD.search(text):
         return False
-    counted, _ = votes(text)
-    return max(counted[native] for native in NATIVE) <= counted[lang]
+    return not reads_native(text, (lang,))
 
 
 def arabic_text(text: str, lang: str, readers: Mapping[str, LatinReader]) -> str:

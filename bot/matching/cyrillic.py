@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .langid_latin import NATIVE, is_office_word, votes
+from .langid_latin import is_office_word, reads_native
 from .normalize import normalise
 
 LANGUAGES = ("ru", "uk")
@@ -87,10 +87,7 @@ def model_text(text: str, lang: str) -> str:
     """
     if lang not in LANGUAGES or _CYRILLIC.search(text) or not _LATIN.search(text):
         return text
-    counted, _ = votes(text)
-    if max(counted[native] for native in NATIVE) > max(counted[slavic] for slavic in LANGUAGES):
-        return text
-    return to_cyrillic(text, lang)
+    return text if reads_native(text, LANGUAGES) else to_cyrillic(text, lang)
 
 
 def readings(text: str, lang: str) -> tuple[str, ...]:

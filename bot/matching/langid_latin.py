@@ -154,6 +154,14 @@ def votes(text: str) -> tuple[Votes, list[str]]:
     return counted, kept
 
 
+def reads_native(text: str, transliterated: tuple[str, ...]) -> bool:
+    """Latin text whose words vote more for German, English or Turkish than for any of the `transliterated`
+    languages: someone who chose Russian or Arabic may still write "where is the jobcenter", and such text is
+    not read in another script."""
+    counted, _ = votes(text)
+    return max(counted[native] for native in NATIVE) > max(counted[lang] for lang in transliterated)
+
+
 def guess(text: str, lingua: Callable[[str], dict[str, float]]) -> str:
     """The language of a Latin-script message; `lingua` gives confidences for de, en and tr."""
     counted, kept = votes(text)

@@ -107,7 +107,7 @@ class SemanticLayer:
         """The message's embedding when the layer is on for this matcher; None means: decide lexically.
 
         `lang` is the user's choice, as `Matcher.match` gets it: Russian or Ukrainian in Latin letters is
-        embedded in Cyrillic (`Matcher.text_for_model`)."""
+        embedded in Cyrillic, Arabic or Persian in Latin letters in Arabic script (`Matcher.text_for_model`)."""
         if self.embedder is None or matcher.semantic is None:
             return None
         text = matcher.text_for_model(text, lang)
