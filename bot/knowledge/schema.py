@@ -114,12 +114,14 @@ class Entry(_Frozen):
 class EmergencyIntent(_Frozen):
     """`words` make a message this emergency; `weak` words ("threatens me") only when no `unless` phrase says
     what the threat is about ("to cancel the contract", "with notice"): a landlord's or employer's threat is
-    no emergency."""
+    no emergency. An `earlier` phrase tells of the event as past ("after a stroke", "після інсульту"): the words
+    inside it do not count, while any other word of the kind still does (and the sentence model still looks)."""
 
     prefer: tuple[str, ...] = Field(min_length=1)
     words: tuple[str, ...] = Field(min_length=1)
     weak: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()
 
 
 class OwnFile(_Frozen):

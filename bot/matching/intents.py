@@ -65,13 +65,25 @@ def _found(pattern: re.Pattern[str], text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class EmergencyWords:
+    """One kind of emergency (knowledge/intents.yaml `emergency`): its services first, its words, its weak words,
+    the phrases that cancel those (`unless`) and the phrases that place its words in the past (`earlier`)."""
+
+    name: str
+    prefer: tuple[str, ...]
+    words: re.Pattern[str]
+    weak: re.Pattern[str]
+    unless: re.Pattern[str]
+    earlier: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class IntentMatcher:
     smalltalk: frozenset[str]  # whole phrases: what is left after removing them decides
     smalltalk_any: re.Pattern[str]
     offtopic: re.Pattern[str]
     offtopic_unless: re.Pattern[str]  # who pays or which office: then the errand is a benefits question
-    # kind, services first, its words, its weak words and the phrases that cancel those (`unless`)
-    emergency: tuple[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]
+    emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -95,7 +107,8 @@ class IntentMatcher:
             offtopic=_pattern(intents.offtopic),
             offtopic_unless=_pattern(intents.offtopic_unless),
             emergency=tuple(
-                (name, intent.prefer, _pattern(intent.words), _pattern(intent.weak), _pattern(intent.unless))
+                EmergencyWords(name, intent.prefer, _pattern(intent.words), _pattern(intent.weak),
+                               _pattern(intent.unless), _pattern(intent.earlier))
                 for name, intent in intents.emergency.items()
             ),
             strong=_pattern(intents.complex.strong),
@@ -142,12 +155,15 @@ class IntentMatcher:
         return _found(self.offtopic_unless, text)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
-        for name, prefer, words, _, _ in self.emergency:
-            if _found(words, text):
-                return name, prefer
-        for name, prefer, _, weak, unless in self.emergency:  # "threatens me", unless it says what with
-            if _found(weak, text) and not _found(unless, text):  # (a kind without weak words matches nothing)
-                return name, prefer
+        padded = f" {normalise(text)} "
+        for kind in self.emergency:
+            # "після інсульту" (after a stroke) tells of the past: its words are left out, the rest still counts
+            told = kind.earlier.sub(" ", padded) if kind.earlier.search(padded) else padded
+            if kind.words.search(f" {' '.join(told.split())} "):
+                return kind.name, kind.prefer
+        for kind in self.emergency:  # "threatens me", unless it says what with
+            if kind.weak.search(padded) and not kind.unless.search(padded):  # (no weak words: matches nothing)
+                return kind.name, kind.prefer
         return None
 
     def is_complex(self, text: str, n_tokens: int) -> bool:
