@@ -174,6 +174,9 @@ class Intents(_Frozen):
     # an off-topic word does not count when the message also names who pays or an office ("does the Jobcenter pay
     # the driving school?", "Bildung und Teilhabe Schwimmkurs"): a question about benefits, not about leisure
     offtopic_unless: tuple[str, ...] = ()
+    # errands that are off-topic at any length ("Anmeldung im Fitnessstudio, muss ich 2 Jahre Vertrag machen?"):
+    # the office word inside names no office; `offtopic_unless` still keeps "does the Jobcenter pay" a question
+    offtopic_errands: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
     person: PersonIntent = PersonIntent()

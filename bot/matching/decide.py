@@ -257,7 +257,8 @@ class Matcher:
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
         if chat and not strong and self.intents.mentions(text, "smalltalk"):
             return Decision("handoff", used, (), "smalltalk"), None
-        if not strong and n_words <= OFFTOPIC_WORDS and self.intents.mentions(text, "offtopic"):
+        short = not strong and n_words <= OFFTOPIC_WORDS  # errands ("Anmeldung im Fitnessstudio") at any length
+        if any((short and self.intents.mentions(f, "offtopic")) or self.intents.offtopic_errand(f) for f in forms):
             return Decision("handoff", used, (), "offtopic"), None
         return None, Evidence(used, ranked, n_words, names_service)
 

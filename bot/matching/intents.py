@@ -83,6 +83,7 @@ class IntentMatcher:
     smalltalk_any: re.Pattern[str]
     offtopic: re.Pattern[str]
     offtopic_unless: re.Pattern[str]  # who pays or which office: then the errand is a benefits question
+    offtopic_errands: re.Pattern[str]  # a gym sign-up, a dog day-care: off-topic however long the message
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
@@ -106,6 +107,7 @@ class IntentMatcher:
             smalltalk_any=_pattern(intents.smalltalk),
             offtopic=_pattern(intents.offtopic),
             offtopic_unless=_pattern(intents.offtopic_unless),
+            offtopic_errands=_pattern(intents.offtopic_errands),
             emergency=tuple(
                 EmergencyWords(name, intent.prefer, _pattern(intent.words), _pattern(intent.weak),
                                _pattern(intent.unless), _pattern(intent.earlier))
@@ -149,6 +151,11 @@ class IntentMatcher:
         if kind == "smalltalk":
             return _found(self.smalltalk_any, text)
         return _found(self.offtopic, text) and not _found(self.offtopic_unless, text)
+
+    def offtopic_errand(self, text: str) -> bool:
+        """A leisure errand that borrows an office word ("Anmeldung im Fitnessstudio", "kita für hunde"), told
+        however long; not when the text names who pays or an office (`offtopic_unless`)."""
+        return _found(self.offtopic_errands, text) and not _found(self.offtopic_unless, text)
 
     def names_payer_or_office(self, text: str) -> bool:
         """"Does the Jobcenter pay the swimming course?" is a benefits question, whatever else it sounds like."""
