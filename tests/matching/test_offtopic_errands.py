@@ -19,6 +19,11 @@ from bot.matching import Matcher
         ("fa", "sabte nam too bashgah badansazi chejori hast, kart e banki mikhan?"),
         ("ru", "как сделать anmeldung в спортзал рядом с домом, нужен ли паспорт"),
         ("tr", "evin yanindaki spor salonuna kayit olmak istiyorum, hangi belgeler lazim acaba"),
+        # hobby courses told at length: no German course
+        ("ru", "подскажите курсы рисования для моей дочки 9 лет, чтобы недалеко от дома и недорого"),
+        ("uk", "шукаю курс вишивки для мами, їй 65 і вона сумує вдома без справи"),
+        ("tr", "oglum 8 yasinda, yakinda bir yüzme kursu var mi hafta sonlari, fiyatlar nasil"),
+        ("en", "any pottery classes for beginners around here in the evenings, i work during the day"),
     ],
 )
 def test_a_leisure_errand_is_offtopic_at_any_length(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -33,6 +38,7 @@ def test_a_leisure_errand_is_offtopic_at_any_length(real_matcher: Matcher, lang:
         ("en", "got a letter from a debt collector for my old gym contract, 400 euro, i cancelled it"),
         # who pays: a benefits question
         ("de", "zahlt das jobcenter die anmeldung im fitnessstudio für meinen sohn"),
+        ("tr", "jobcenter cocugumun yüzme kursunu oduyor mu, bildung und teilhabe diye bir sey duydum"),
         # the registration office itself
         ("de", "Anmeldung beim Bürgeramt, wie lange dauert es bis ich einen Termin bekomme"),
     ],
