@@ -145,10 +145,13 @@ class ComplexIntent(_Frozen):
     """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), problems
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
     tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
-    tuning.COMPLEX_OVERWHELMED_DOMAINS), a request to check the person's `own_file`, or what to do in `my_case`."""
+    tuning.COMPLEX_OVERWHELMED_DOMAINS), a request to check the person's `own_file`, or what to do in `my_case`.
+    A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
+    the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count."""
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    legal_request: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     overwhelmed: tuple[str, ...] = ()  # "weiß nicht, wo ich anfangen soll", "не знаю с чего начать"
     own_file: OwnFile = Field(default_factory=OwnFile)

@@ -10,7 +10,7 @@ from bot.knowledge.schema import Intents
 
 from .gibberish import is_gibberish
 from .normalize import normalise, script_of
-from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS
+from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS, LEGAL_REQUEST_WEAK
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
@@ -87,6 +87,7 @@ class IntentMatcher:
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
+    legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
     overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
@@ -115,6 +116,7 @@ class IntentMatcher:
             ),
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
+            legal_request=_pattern(intents.complex.legal_request),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
             overwhelmed=_pattern(intents.complex.overwhelmed),
             own_ask=_pattern(intents.complex.own_file.ask),
@@ -178,7 +180,10 @@ class IntentMatcher:
         if self.strong.search(padded):
             return True
         weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
-        if weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14):
+        if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
+            if weak_hits >= LEGAL_REQUEST_WEAK:
+                return True
+        elif weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14):
             return True
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look

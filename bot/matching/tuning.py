@@ -67,6 +67,11 @@ COMPLEX_DOMAINS = 3
 # one domain, however lost, stays a service question.
 COMPLEX_OVERWHELMED_DOMAINS = 2
 assert COMPLEX_OVERWHELMED_DOMAINS < COMPLEX_DOMAINS
+# A message asking for legal advice or a lawyer ("brauche kostenlose Rechtsberatung", `complex.legal_request`) names
+# its court letter and its lawyer as the need: two weak words are that need told ("brief vom gericht ... brauche
+# rechtliche beratung"), three a tangle ("refused, a deadline in the letter, do I need a lawyer?"). On the used
+# sets: 10 legal questions more answered (7) or offered (3) with the legal advice services, no complex case answered.
+LEGAL_REQUEST_WEAK = 3
 CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to caseworkers
 # An emergency told without any listed word ("standing on the bridge", "his lips are blue", "took all my pills"):
 # the message is an emergency when its most similar example is one of the emergency services' (the `prefer` lists
