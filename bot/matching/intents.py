@@ -10,7 +10,7 @@ from bot.knowledge.schema import Intents
 
 from .gibberish import is_gibberish
 from .normalize import normalise, script_of
-from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS, LEGAL_REQUEST_WEAK
+from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS, LEGAL_REQUEST_WEAK, WEAK_WORD_DOMAINS
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
@@ -179,20 +179,22 @@ class IntentMatcher:
         padded = f" {normalise(text)} "
         if self.strong.search(padded):
             return True
+        domains = self._domains_in(padded)
         weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
-        elif weak_hits >= 2 or (weak_hits >= 1 and n_tokens >= 14):
+        elif weak_hits >= 2:
             return True
+        elif weak_hits == 1 and n_tokens >= 14 and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
+            return True  # one weak word in a long story, unless it is how that need arrives (a debt's letter)
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look
         if self.case_exactly.search(padded) and self.case_mine.search(padded):
             return True  # "what exactly must I do in my case": individual advice
-        domains = len(self._domains_in(padded))
-        if domains >= COMPLEX_DOMAINS:
+        if len(domains) >= COMPLEX_DOMAINS:
             return True
-        return domains >= COMPLEX_OVERWHELMED_DOMAINS and self.overwhelmed.search(padded) is not None
+        return len(domains) >= COMPLEX_OVERWHELMED_DOMAINS and self.overwhelmed.search(padded) is not None
 
     def life_domains(self, text: str) -> tuple[str, ...]:
         """The life domains the message names a problem in ("the landlord gave notice" -> housing).
