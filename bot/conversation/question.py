@@ -64,6 +64,10 @@ async def _answer(turn: Turn, text: str, decision: Decision) -> list[Reply]:
         user.pending_question = text
         turn.question_settled()
         return answers.card(turn, best)
+    if decision.intent == "offtopic":  # a gym, a recipe: say what the bot is for; a person stays a tap away
+        user.pending_question = text
+        turn.question_settled()
+        return offer_person(turn, "question.offtopic")
     if decision.intent == "complex":  # a personal case; legal help first only when it is urgent (deportation)
         user.pending_question = text
         turn.question_settled()
