@@ -47,6 +47,21 @@ def berlin_now() -> dt.datetime:
     return dt.datetime.now(BERLIN).replace(tzinfo=None)
 
 
+def _night_from_holiday(oh: OpeningHours, moment: dt.datetime) -> bool:
+    """Whether `moment` lies in an opening that began on the evening of a holiday and runs past midnight ("Fr
+    22:00-02:00" on Good Friday): the holiday closes all of it. Not an opening that ran through the whole holiday."""
+    midnight = dt.datetime.combine(moment.date(), dt.time())
+    last_minute = midnight - dt.timedelta(minutes=1)
+    if not is_holiday(last_minute.date()) or not oh.is_open(last_minute):
+        return False
+    change = oh.next_change(last_minute)
+    if change is not None and change <= moment:
+        return False  # closed in between: `moment` belongs to a later opening
+    holiday_start = midnight - dt.timedelta(days=1)
+    whole_day = oh.is_open(holiday_start) and (oh.next_change(holiday_start) or moment) > last_minute
+    return not whole_day
+
+
 def status(expression: str, now: dt.datetime | None = None) -> Status:
     """Evaluate an OpenStreetMap opening_hours expression at `now` (naive Berlin time).
 
@@ -58,9 +73,11 @@ def status(expression: str, now: dt.datetime | None = None) -> Status:
     honours_ph = "PH" in expression or is_always_open(expression)
 
     def open_at(moment: dt.datetime) -> bool:
-        if not honours_ph and is_holiday(moment.date()):
+        if honours_ph:
+            return bool(oh.is_open(moment))
+        if is_holiday(moment.date()) or not oh.is_open(moment):
             return False
-        return bool(oh.is_open(moment))
+        return not _night_from_holiday(oh, moment)
 
     if open_at(now):
         closing = oh.next_change(now)

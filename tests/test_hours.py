@@ -125,15 +125,21 @@ def test_the_next_change_is_consistent_across_daylight_saving_weekends(expressio
         assert status(expression, just_before).is_open is state.is_open, (now, state)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (minor): holidays are checked per calendar date, but the next-opening search only visits the "
-    "expression's own changes; after Good Friday 'Fr 22:00-02:00' is announced closed until 10 April, while "
-    "status() says open on Saturday 4 April 00:00-02:00 (the night that began on the holiday)",
-)
 def test_no_opening_is_skipped_before_the_announced_next_opening() -> None:
+    """A night that began on a holiday stays closed after midnight: after Good Friday "Fr 22:00-02:00" is announced
+    closed until the next Friday, and no moment before that is open."""
     now = D(2026, 4, 3, 21, 0)  # Good Friday evening
     state = status(NIGHT, now)
     assert state.next_change is not None
     moments = (now + dt.timedelta(minutes=30 * k) for k in range(1, 48 * 8))
     assert [m for m in moments if m < state.next_change and status(NIGHT, m).is_open] == []
+
+
+def test_a_night_that_began_on_a_holiday_is_closed_after_midnight_too() -> None:
+    assert status(NIGHT, D(2026, 4, 4, 1, 0)).is_open is False  # Saturday 01:00, the night from Good Friday
+    assert status(NIGHT, D(2026, 4, 11, 1, 0)).is_open is True  # the Saturday after, an ordinary night
+
+
+def test_an_opening_through_the_whole_holiday_opens_again_the_day_after() -> None:
+    assert status("Mo-Sa 00:00-24:00", D(2026, 4, 3, 10, 0)).is_open is False  # Good Friday
+    assert status("Mo-Sa 00:00-24:00", D(2026, 4, 4, 10, 0)).is_open is True  # the Saturday after
