@@ -167,8 +167,8 @@ class IntentMatcher:
         padded = f" {normalise(text)} "
         for kind in self.emergency:
             # "після інсульту" (after a stroke) tells of the past: its words are left out, the rest still counts
-            told = kind.earlier.sub(" ", padded) if kind.earlier.search(padded) else padded
-            if kind.words.search(f" {' '.join(told.split())} "):
+            told = f" {' '.join(kind.earlier.sub(' ', padded).split())} "
+            if kind.words.search(told):
                 return kind.name, kind.prefer
         for kind in self.emergency:  # "threatens me", unless it says what with
             if kind.weak.search(padded) and not kind.unless.search(padded):  # (no weak words: matches nothing)
