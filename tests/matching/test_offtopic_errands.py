@@ -24,6 +24,8 @@ from bot.matching import Matcher
         ("uk", "шукаю курс вишивки для мами, їй 65 і вона сумує вдома без справи"),
         ("tr", "oglum 8 yasinda, yakinda bir yüzme kursu var mi hafta sonlari, fiyatlar nasil"),
         ("en", "any pottery classes for beginners around here in the evenings, i work during the day"),
+        ("ar", "fi kors tabkh souri b berlin? bade et3allam a3mel akl el balad"),
+        ("ru", "есть ли курсы кулинарии для взрослых недалеко от александерплатц, хочу научиться"),
     ],
 )
 def test_a_leisure_errand_is_offtopic_at_any_length(real_matcher: Matcher, lang: str, text: str) -> None:
