@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.matching import Decision
 from bot.matching.cyrillic import readings
+from bot.matching.index import content_tokens
 from bot.matching.tuning import CANDIDATES_SHOWN
 from bot.storage import questions
 
@@ -17,6 +18,9 @@ from .replies import Button, Reply
 # a message asking for an association may go to the directory unless it is an emergency, a legal case or chat
 _DIRECTORY_INTENTS = frozenset({"service", "offtopic", "unknown"})
 MAX_CLARIFY_ROUNDS = 2  # after two "which one?" rounds a person helps more than a third guess
+# Beside a request for a person, this many content words that find a service tell a question ("ich verstehe die
+# Briefe vom Jobcenter nicht": 3); fewer are the request said at length ("میخوام ... حرف بزنم", "I want to talk": 2)
+QUESTION_WORDS_BESIDE_PERSON = 3
 _THANKS = ("thank", "danke", "شكر", "спасиб", "дяку", "tesekk", "teşekk", "merci", "mersi", "ممنون", "مرسی")
 
 
@@ -25,11 +29,11 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
     if matcher.intents.is_gibberish(text):  # keyboard mash, markup, emoji: no guess, no hand-off offer
         return [Reply(turn.t("errors.not_understood"), menu_row(turn))]
     if matcher.intents.wants_person(text):  # the question before "I want a human" is the one to send
-        return await handoff.ask_person(turn, AskPerson())
+        return await _ask_person(turn, text)
     vector = await turn.services.semantic.vector(matcher, text, turn.lang)  # None: the lexical matcher decides alone
     decision = matcher.match(text, turn.lang, turn.user.district, vector)
     if decision.intent == "person":  # asked in a form only the matcher reads ("zhyva liudyna": Cyrillic in Latin)
-        return await handoff.ask_person(turn, AskPerson())
+        return await _ask_person(turn, text)
     best = decision.best
     await questions.log(
         turn.services.db, turn.user.user_id, decision.lang, text, decision.action, decision.intent,
@@ -46,6 +50,19 @@ async def ask(turn: Turn, text: str) -> list[Reply]:
     if decision.intent != "complex" and _urgent_legal(turn, text, decision.lang):
         replies = urgent_legal_help(turn) + replies  # a deadline or detention: legal help today, first
     return replies + await handoff.add_offer(turn)
+
+
+async def _ask_person(turn: Turn, text: str) -> list[Reply]:
+    """A caseworker for the question asked before; with none, the request itself when it also tells a question
+    ("kann mir jemand persönlich helfen, ich verstehe die Briefe vom Jobcenter nicht": what is left beside the request
+    finds a service): the draft is shown before it is sent, so nothing goes out unseen."""
+    matcher = turn.services.matcher
+    rest = matcher.intents.without_person_request(text)
+    if not turn.user.pending_question and len(content_tokens(rest)) >= QUESTION_WORDS_BESIDE_PERSON:
+        found = matcher.rank(rest, turn.lang)
+        if found and found[0].score >= matcher.thresholds.clarify:
+            turn.user.pending_question = text
+    return await handoff.ask_person(turn, AskPerson())
 
 
 def _urgent_legal(turn: Turn, text: str, lang: str) -> bool:

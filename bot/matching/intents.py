@@ -139,6 +139,11 @@ class IntentMatcher:
                 rest = rest.replace(f" {phrase} ", " ")
         return " ".join(rest.split())
 
+    def without_person_request(self, text: str) -> str:
+        """The normalised text with the request for a person taken out ("kann mir jemand persönlich helfen, ich
+        verstehe die Briefe vom Jobcenter nicht" -> "kann mir ich verstehe die briefe vom jobcenter nicht")."""
+        return " ".join(self.person.sub(" ", f" {normalise(text)} ").split())
+
     def is_smalltalk(self, text: str) -> bool:
         """True when nothing but greetings, thanks or emoji is left."""
         norm = normalise(text)
