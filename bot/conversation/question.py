@@ -56,13 +56,18 @@ async def _ask_person(turn: Turn, text: str) -> list[Reply]:
     """A caseworker for the question asked before; with none, the request itself when it also tells a question
     ("kann mir jemand persönlich helfen, ich verstehe die Briefe vom Jobcenter nicht": what is left beside the request
     finds a service): the draft is shown before it is sent, so nothing goes out unseen."""
+    if not turn.user.pending_question and _tells_a_question(turn, text):
+        turn.user.pending_question = text
+    return await handoff.ask_person(turn, AskPerson())
+
+
+def _tells_a_question(turn: Turn, text: str) -> bool:
     matcher = turn.services.matcher
     rest = matcher.intents.without_person_request(text)
-    if not turn.user.pending_question and len(content_tokens(rest)) >= QUESTION_WORDS_BESIDE_PERSON:
-        found = matcher.rank(rest, turn.lang)
-        if found and found[0].score >= matcher.thresholds.clarify:
-            turn.user.pending_question = text
-    return await handoff.ask_person(turn, AskPerson())
+    if len(content_tokens(rest)) < QUESTION_WORDS_BESIDE_PERSON:
+        return False
+    found = matcher.rank(rest, turn.lang)
+    return bool(found) and found[0].score >= matcher.thresholds.clarify
 
 
 def _urgent_legal(turn: Turn, text: str, lang: str) -> bool:
