@@ -88,6 +88,7 @@ class IntentMatcher:
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
+    background: re.Pattern[str]  # "came through family reunification": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
     overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
@@ -117,6 +118,7 @@ class IntentMatcher:
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             legal_request=_pattern(intents.complex.legal_request),
+            background=_pattern(intents.complex.background),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
             overwhelmed=_pattern(intents.complex.overwhelmed),
             own_ask=_pattern(intents.complex.own_file.ask),
@@ -154,10 +156,14 @@ class IntentMatcher:
 
     def mentions(self, text: str, kind: str) -> bool:
         """Whether any phrase of `kind` ('smalltalk' or 'offtopic') occurs in the text; an off-topic phrase
-        not when the text also names who pays or an office (`offtopic_unless`)."""
+        not when the text also names who pays or an office (`offtopic_unless`), nor a debt ("Inkasso wegen
+        Handyvertrag" is a debt told with its phone contract)."""
         if kind == "smalltalk":
             return _found(self.smalltalk_any, text)
-        return _found(self.offtopic, text) and not _found(self.offtopic_unless, text)
+        return _found(self.offtopic, text) and not _found(self.offtopic_unless, text) and not self._names_debt(text)
+
+    def _names_debt(self, text: str) -> bool:
+        return any(name == "debt" and _found(pattern, text) for name, pattern in self.domains)
 
     def offtopic_errand(self, text: str) -> bool:
         """A leisure errand that borrows an office word ("Anmeldung im Fitnessstudio", "kita für hunde"), told
@@ -185,7 +191,8 @@ class IntentMatcher:
         if self.strong.search(padded):
             return True
         domains = self._domains_in(padded)
-        weak_hits = sum(1 for pattern in self.weak if pattern.search(padded))
+        told = f" {' '.join(self.background.sub(' ', padded).split())} "  # the stakes, without how they came
+        weak_hits = sum(1 for pattern in self.weak if pattern.search(told))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True

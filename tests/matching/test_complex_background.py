@@ -1,0 +1,52 @@
+"""How a person came, or what they already won, is the start of their story, not a legal stake: "meine Mutter ist
+über Familiennachzug gekommen" or "endlich den positiven Bescheid bekommen" in a long message does not make it a
+case for a person by that weak word (knowledge/intents.yaml `complex.background`). The same weak words still count
+when they are the problem. The messages are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+from bot.matching.normalize import tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "mein vater ist über den familiennachzug zu uns gekommen, er ist 75 und hat hier keine rente, "
+               "wir verdienen selbst wenig, gibt es für ihn irgendeine hilfe zum leben"),
+        ("en", "my mother came to us through family reunification last year, she is 72 and gets no pension at all, "
+               "is there any support for old people without a pension"),
+        ("ru", "моя мама приехала к нам по воссоединению семьи два года назад, ей 80 и пенсии нет никакой, "
+               "есть ли для пожилых людей какая-то помощь"),
+        ("ar", "امي عمرها ٧٠ سنة وجت لعندنا عن طريق لم الشمل، ما عندها تقاعد ولا دخل، في مساعدة لكبار السن"),
+        ("de", "wir haben nach zwei jahren den positiven bescheid bekommen und das amt sagt wir müssen jetzt "
+               "woanders geld beantragen, wo ist das"),
+    ],
+)
+def test_how_one_came_is_not_a_stake(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reunion is the problem: refused, with a lawyer and a deadline
+        "der antrag auf familiennachzug für meine frau wurde abgelehnt, ich habe einen brief mit einer frist "
+        "bekommen und weiß nicht ob ich einen anwalt brauche",
+        # a weak word beside the background still counts in a long story
+        "meine mutter ist über familiennachzug gekommen und jetzt kam ein brief vom amt, sie soll geld "
+        "zurückzahlen, was sollen wir machen, wir verstehen das nicht",
+    ],
+)
+def test_the_same_words_still_count_when_they_are_the_problem(real_matcher: Matcher, text: str) -> None:
+    assert real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
+def test_arabic_in_latin_letters_weighs_like_arabic_script(real_matcher: Matcher) -> None:
+    """A rejection, a letter and a lawyer written in Arabizi are three weak words, as they are in Arabic script."""
+    text = ("wasalni maktoub mn el BAMF eno talabi marfoud w 3andi osbou3 bas, el mo7ami baddo ktir masari "
+            "w ana ma ma3i shi")
+    assert real_matcher.intents.is_complex(text, len(tokens(text)))
+    assert real_matcher.match(text, "ar").action == "handoff"

@@ -1,0 +1,39 @@
+"""Football clubs, songs and streaming subscriptions are off-topic in a short message; a debt told with an off-topic
+word ("Inkasso wegen Handyvertrag") is still a debt question. The messages are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "persepolis emshab bazi dare?"),
+        ("tr", "galatasaray maci kac kac bitti"),
+        ("tr", "bana guzel bir sarki oner"),
+        ("en", "recommend me a song for tonight"),
+        ("ru", "посоветуйте песню для свадьбы"),
+        ("tr", "netflix uyeligini nasil iptal ederim"),
+        ("fa", "kelas-e ashpazi baraye shirini koja hast"),
+    ],
+)
+def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent == "offtopic", (text, decision.action, decision.best)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "inkasso brief wegen handyvertrag"),
+        ("en", "debt collector letter for my phone contract"),
+        ("ru", "коллекторы пишут из-за долга за мобильный контракт"),
+    ],
+)
+def test_a_debt_with_an_offtopic_word_stays_a_debt(real_matcher: Matcher, lang: str, text: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent != "offtopic", text
+    assert decision.best is not None and "debt" in decision.best.topics, (text, decision.best)
