@@ -147,14 +147,15 @@ class ComplexIntent(_Frozen):
     tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
     tuning.COMPLEX_OVERWHELMED_DOMAINS), a request to check the person's `own_file`, or what to do in `my_case`.
     A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
-    the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `background`
-    phrase tells how the person came or what they already won ("kam über Familiennachzug", "positiven Bescheid
-    bekommen"): a weak word inside it is the story's start, not a stake, and does not count."""
+    the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `no_stake`
+    phrase holds a weak word that puts nothing at stake: how the person came or what they already won ("kam über
+    Familiennachzug", "positiven Bescheid bekommen"), a bank's refusal of an account (the Basiskonto is the answer),
+    a debt collector's threat of court (no case yet); a weak word inside it does not count."""
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     legal_request: tuple[str, ...] = ()
-    background: tuple[str, ...] = ()
+    no_stake: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     overwhelmed: tuple[str, ...] = ()  # "weiß nicht, wo ich anfangen soll", "не знаю с чего начать"
     own_file: OwnFile = Field(default_factory=OwnFile)

@@ -88,7 +88,7 @@ class IntentMatcher:
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
     legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
-    background: re.Pattern[str]  # "came through family reunification": its weak word is no stake
+    no_stake: re.Pattern[str]  # "came through family reunification", "the bank refused": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
     overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
@@ -118,7 +118,7 @@ class IntentMatcher:
             strong=_pattern(intents.complex.strong),
             weak=tuple(_pattern((w,)) for w in intents.complex.weak),
             legal_request=_pattern(intents.complex.legal_request),
-            background=_pattern(intents.complex.background),
+            no_stake=_pattern(intents.complex.no_stake),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
             overwhelmed=_pattern(intents.complex.overwhelmed),
             own_ask=_pattern(intents.complex.own_file.ask),
@@ -191,7 +191,7 @@ class IntentMatcher:
         if self.strong.search(padded):
             return True
         domains = self._domains_in(padded)
-        told = f" {' '.join(self.background.sub(' ', padded).split())} "  # the stakes, without how they came
+        told = f" {' '.join(self.no_stake.sub(' ', padded).split())} "  # the stakes, without the story around them
         weak_hits = sum(1 for pattern in self.weak if pattern.search(told))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:

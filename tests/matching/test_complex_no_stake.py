@@ -1,6 +1,6 @@
 """How a person came, or what they already won, is the start of their story, not a legal stake: "meine Mutter ist
 über Familiennachzug gekommen" or "endlich den positiven Bescheid bekommen" in a long message does not make it a
-case for a person by that weak word (knowledge/intents.yaml `complex.background`). The same weak words still count
+case for a person by that weak word (knowledge/intents.yaml `complex.no_stake`). The same weak words still count
 when they are the problem. The messages are written for these tests."""
 
 from __future__ import annotations
@@ -50,3 +50,25 @@ def test_arabic_in_latin_letters_weighs_like_arabic_script(real_matcher: Matcher
             "w ana ma ma3i shi")
     assert real_matcher.intents.is_complex(text, len(tokens(text)))
     assert real_matcher.match(text, "ar").action == "handoff"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "я здесь полгода, в банке отказали открыть счёт потому что паспорт просрочен, а работодателю "
+               "нужен счёт для зарплаты, что делать"),
+        ("de", "die bank hat mein konto abgelehnt weil mein pass abgelaufen ist, mein chef braucht aber eine iban "
+               "für den lohn, was kann ich tun"),
+        ("uk", "прийшов лист від інкасо, вимагають 600 євро за старий договір на інтернет і погрожують судом, "
+               "я його давно розірвала, що мені робити"),
+        ("de", "ich bekomme jede woche briefe wegen einem alten handyvertrag, jetzt 500 euro, ich kann nicht zahlen "
+               "und die drohen mit gericht"),
+    ],
+)
+def test_a_bank_refusal_or_a_collectors_threat_is_no_stake(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
+def test_a_letter_from_the_court_with_a_deadline_still_goes_to_a_person(real_matcher: Matcher) -> None:
+    text = "отримала лист з суду через борг за квартиру, маю два тижні щоб відповісти, а ще джобцентр не платить"
+    assert real_matcher.intents.is_complex(text, len(tokens(text)))
