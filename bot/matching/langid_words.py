@@ -47,7 +47,9 @@ _LATIN_RAW = {
         salam mafi mafe mafeesh mafish mafesh shi shy eshi ishi 7aga haga shaghle shughl shoghl shoghol
         3amal a3mel a3ml ba3mel sheghl 3eyle 3ayle ebni ibni binti zawji zoji marti wlad awlad madrase
         madrasa dawle flus fulus masari almanya almania mnrou7 rou7 ru7 ro7 ruh jeet jit ejit wselt 3mlt
-        sarli sar sarlna snin sneen hon hone hena hnak""",
+        sarli sar sarlna snin sneen hon hone hena hnak chno chnou chnu dyal dial ghadi bghit bghina bghat
+        daba 3lach kifach kifash mzyan bzaf hna ghda khassni khasni shinu shino shlon shloon aku maku hwaya
+        kulish agdar bagdar yegdar shunu dayir dayra delwa2ti delwa2ty dlwa2ty majani majjani""",
     "fa": """man ma shoma u un oon ina una oona koja kojast chetor chetori chejori chetore chi chie chiye chist
         chera chand chanta chandta chikar chekar chizi ya va vali amma agar aya ham faghat fght kheili
         kheyli khyli khili khob khub khoob bayad baraye bara vase vaseye vasat dar az ba ke ta tu ro ra mano
@@ -62,7 +64,10 @@ _LATIN_RAW = {
         mitunam mitoonam nemitunam nemitoonam midunam midoonam nemidunam nemidoonam beram bere berim bedam
         bede bedin bedid begam bege begiram begire bekonam bekone bekoni konam koni kone konim konid konan
         kardan kard shod mikonam nemikonam biam biyam bia biya bekhoram bekhunam bebinam begir bebin bokon
-        bekon bezan bego residam umadam oomadam omadam amadam budam boodam javab tamdid peyda""",
+        bekon bezan bego residam umadam oomadam omadam amadam budam boodam javab tamdid peyda kuja ast astom
+        astam mekhahom mekhaham mikhaham mekhayom khoobi khubi hamishe hamisha inghadr inqadr ingadr baray
+        dukhtar dukhtarem mekonom mekona nadarom darom emshab natije midoonin majani majjani arzun arzoon
+        sorakh khanumam khanoomam hushesh kie""",
     "ru": """kak gde chto shto mne nuzhno nuzhen nuzhna nado mozhno pozhaluysta pozhalujsta pozhalusta spasibo
         privet zdravstvuyte zdravstvujte poluchit sdelat naiti nayti oformit zapisatsya pomogite pomoch
         pomosch pomoshch eto est net menya dlya ya vy oni moy moi moya moyu kogda pochemu zachem kuda skolko

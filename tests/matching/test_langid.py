@@ -217,3 +217,17 @@ def test_labelled_sets_without_a_choice(name: str, floor: float) -> None:
     confusion = Counter((str(q["lang"]), detect(str(q["text"]))) for q in questions)
     right = sum(n for (lang, got), n in confusion.items() if lang == got)
     assert right / len(questions) >= floor, sorted((k, n) for k, n in confusion.items() if k[0] != k[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bghit nkhdem daba, chno ndir", "ar"),  # Moroccan Darija
+        ("maku shughul, shinu asawi", "ar"),  # Iraqi
+        ("ana dayir ashtaghil, shunu alsawi hassa", "ar"),  # Sudanese
+        ("kuja mekhahom beraw emshab", "fa"),  # Dari in Latin letters
+        ("khanumam hushesh nist", "fa"),  # Finglish
+    ],
+)
+def test_dialects_in_latin_letters(text: str, expected: str) -> None:
+    assert detect(text) == expected, text
