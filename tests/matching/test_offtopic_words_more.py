@@ -18,6 +18,12 @@ from bot.matching import Matcher
         ("ru", "посоветуйте песню для свадьбы"),
         ("tr", "netflix uyeligini nasil iptal ederim"),
         ("fa", "kelas-e ashpazi baraye shirini koja hast"),
+        ("de", "wo gibts den besten kebab in wedding"),
+        ("en", "where can i see the berlin wall"),
+        ("ru", "какие достопримечательности посмотреть в берлине"),
+        ("tr", "düğün için makyaj yapan biri var mı"),
+        ("ar", "بدي افتح حساب انستغرام لمحل الحلويات"),
+        ("uk", "як зробити реєстрацію в інстаграмі"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -37,3 +43,16 @@ def test_a_debt_with_an_offtopic_word_stays_a_debt(real_matcher: Matcher, lang: 
     decision = real_matcher.match(text, lang)
     assert decision.intent != "offtopic", text
     assert decision.best is not None and "debt" in decision.best.topics, (text, decision.best)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "mein instagram wurde gehackt und jemand erpresst mich mit fotos"),
+        ("ar", "حدا سرق حساب انستغرام تبعي"),
+        ("en", "someone hacked my instagram and threatens to send my photos to my family"),
+    ],
+)
+def test_a_hacked_or_misused_account_is_not_waved_away(real_matcher: Matcher, lang: str, text: str) -> None:
+    """Opening an account is leisure; a stolen one or blackmail with photos is for the police or a person."""
+    assert real_matcher.match(text, lang).intent != "offtopic", text
