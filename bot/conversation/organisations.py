@@ -178,10 +178,14 @@ async def show_org(turn: Turn, action: ShowOrg) -> list[Reply]:
 
 def official_matter(turn: Turn, text: str, decision: Decision) -> Decision | None:
     """The service a message asks for besides the organisation words ("a Verein that helps with the Jobcenter"):
-    its decision when the matcher answers it with confidence, else None."""
+    its decision when the rest names a service and the matcher answers it with confidence, else None. A rest that
+    names none ("fi jam3iya lal nisa2 arab?": "for women") is who the organisation is for, not an office."""
     matcher = turn.services.matcher
     rest = matcher.intents.without_organisation_words(text)
     if not rest or _communal(decision):
+        return None
+    _, evidence = matcher.evidence(rest, turn.lang)
+    if evidence is None or not evidence.names_service:
         return None
     office = matcher.match(rest, turn.lang, turn.user.district)
     if office.action != "answer" or office.intent != "service" or _communal(office):
