@@ -24,6 +24,10 @@ from bot.matching import Matcher
         ("tr", "düğün için makyaj yapan biri var mı"),
         ("ar", "بدي افتح حساب انستغرام لمحل الحلويات"),
         ("uk", "як зробити реєстрацію в інстаграмі"),
+        ("tr", "berberde sıra var mı bugün"),
+        ("tr", "kuaföre randevu almak istiyorum cumartesi"),
+        ("en", "how do i cancel my duolingo subscription, it keeps charging me"),
+        ("de", "wie kann ich mein babbel abo kündigen"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -56,3 +60,10 @@ def test_a_debt_with_an_offtopic_word_stays_a_debt(real_matcher: Matcher, lang: 
 def test_a_hacked_or_misused_account_is_not_waved_away(real_matcher: Matcher, lang: str, text: str) -> None:
     """Opening an account is leisure; a stolen one or blackmail with photos is for the police or a person."""
     assert real_matcher.match(text, lang).intent != "offtopic", text
+
+
+def test_learning_with_an_app_and_asking_for_a_course_is_a_question(real_matcher: Matcher) -> None:
+    text = "ich lerne mit duolingo aber brauche einen richtigen integrationskurs, wo melde ich mich an"
+    decision = real_matcher.match(text, "de")
+    assert decision.intent != "offtopic" and decision.best is not None
+    assert "language-course" in decision.best.topics, decision.best

@@ -27,3 +27,15 @@ def test_someone_to_look_at_everything_is_a_person_request(real_matcher: Matcher
 
 def test_looking_at_one_paper_online_is_no_person_request(real_matcher: Matcher) -> None:
     assert real_matcher.match("wo kann ich mir den Kita-Gutschein online ansehen", "de").intent != "person"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "помогите кто-нибудь лично, я уже не справляюсь с письмами"),
+        ("ru", "pomogite kto-nibud lichno"),
+        ("uk", "допоможіть мені хтось особисто, будь ласка"),
+    ],
+)
+def test_help_me_personally_is_a_person_request(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent == "person", text
