@@ -64,6 +64,11 @@ def _found(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(f" {normalise(text)} ") is not None
 
 
+def _cut(pattern: re.Pattern[str], padded: str) -> str:
+    """`padded` (a normalised text with a space at each end) without `pattern`'s phrases, padded again."""
+    return f" {' '.join(pattern.sub(' ', padded).split())} "
+
+
 @dataclass(frozen=True)
 class EmergencyWords:
     """One kind of emergency (knowledge/intents.yaml `emergency`): its services first, its words, its weak words,
@@ -144,7 +149,7 @@ class IntentMatcher:
     def without_person_request(self, text: str) -> str:
         """The normalised text with the request for a person taken out ("kann mir jemand persönlich helfen, ich
         verstehe die Briefe vom Jobcenter nicht" -> "kann mir ich verstehe die briefe vom jobcenter nicht")."""
-        return " ".join(self.person.sub(" ", f" {normalise(text)} ").split())
+        return _cut(self.person, f" {normalise(text)} ").strip()
 
     def is_smalltalk(self, text: str) -> bool:
         """True when nothing but greetings, thanks or emoji is left."""
@@ -178,8 +183,7 @@ class IntentMatcher:
         padded = f" {normalise(text)} "
         for kind in self.emergency:
             # "після інсульту" (after a stroke) tells of the past: its words are left out, the rest still counts
-            told = f" {' '.join(kind.earlier.sub(' ', padded).split())} "
-            if kind.words.search(told):
+            if kind.words.search(_cut(kind.earlier, padded)):
                 return kind.name, kind.prefer
         for kind in self.emergency:  # "threatens me", unless it says what with
             if kind.weak.search(padded) and not kind.unless.search(padded):  # (no weak words: matches nothing)
@@ -191,7 +195,7 @@ class IntentMatcher:
         if self.strong.search(padded):
             return True
         domains = self._domains_in(padded)
-        told = f" {' '.join(self.no_stake.sub(' ', padded).split())} "  # the stakes, without the story around them
+        told = _cut(self.no_stake, padded)  # the stakes, without the story around them
         weak_hits = sum(1 for pattern in self.weak if pattern.search(told))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
@@ -245,9 +249,8 @@ class IntentMatcher:
         """The normalised text without the organisation and speaker words: what is left may still name an office."""
         rest = f" {normalise(text)} "
         for pattern in (self.organisation, self.speaker):
-            rest = pattern.sub(" ", rest)
-            rest = f" {' '.join(rest.split())} "
-        return " ".join(rest.split())
+            rest = _cut(pattern, rest)
+        return rest.strip()
 
     def asks_events(self, text: str) -> bool:
         """A short message asking what is on: "what's on this month", "Veranstaltungen", "فعاليات"."""
