@@ -163,14 +163,20 @@ class ComplexIntent(_Frozen):
 
 
 class PersonIntent(_Frozen):
-    """Asking for a human: `phrases` count anywhere, `alone` words only in a message of a few words.
+    """Asking for a human: `phrases` count anywhere, `alone` words only in a message of a few words, and a word of
+    `talk` within a few words of one of `who` ("mit einer Beraterin sprechen", "консультация с человеком",
+    "yetkili biriyle görüşmek").
 
     "Mitarbeiter" or "operator" alone asks for a person; "der Mitarbeiter im Bürgeramt war
-    unfreundlich" is a question about an office.
+    unfreundlich" is a question about an office. `who` names staff or a human as such, never "someone" or a
+    psychologist: "I need someone to talk to" is a need for counselling, not for a caseworker.
     """
 
     phrases: tuple[str, ...] = ()
     alone: tuple[str, ...] = ()
+    talk: tuple[str, ...] = ()
+    who: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()  # cancels `talk` near `who`: "eine Beraterin, nicht einen Mann" wants a service
 
 
 class Intents(_Frozen):

@@ -60,6 +60,16 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
 
 
+def _near(first: tuple[str, ...], second: tuple[str, ...], words: int = _GAP_WORDS) -> re.Pattern[str]:
+    """A phrase of `first` and one of `second` at most `words` words apart, in either order: "mit einer
+    Beraterin sprechen" and "speak to a caseworker" alike, without listing every sentence."""
+    if not first or not second:
+        return re.compile(r"(?!x)x")
+    a, b = (_pattern(w).pattern.removeprefix("(?<= )").removesuffix("(?= )") for w in (first, second))
+    gap = rf" (?:\S+ ){{0,{words}}}"
+    return re.compile(rf"(?<= )(?:{a}{gap}{b}|{b}{gap}{a})(?= )")
+
+
 def _found(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(f" {normalise(text)} ") is not None
 
@@ -101,6 +111,8 @@ class IntentMatcher:
     case_exactly: re.Pattern[str]  # "genau", "конкретно", "بالضبط" ...
     case_mine: re.Pattern[str]  # ... together with "in my case", "в моей ситуации", "بحالتي"
     person: re.Pattern[str]
+    person_near: re.Pattern[str]  # "mit einer Beraterin sprechen": a word of talking near one for staff
+    person_unless: re.Pattern[str]  # "nicht mit einem Mann": then that is a service (women's counselling)
     person_alone: re.Pattern[str]
     urgent: re.Pattern[str]
     organisation: re.Pattern[str]
@@ -131,6 +143,8 @@ class IntentMatcher:
             case_exactly=_pattern(intents.complex.my_case.exactly),
             case_mine=_pattern(intents.complex.my_case.case),
             person=_pattern(intents.person.phrases),
+            person_near=_near(intents.person.talk, intents.person.who),
+            person_unless=_pattern(intents.person.unless),
             person_alone=_pattern(intents.person.alone),
             urgent=_pattern(intents.urgent_legal),
             organisation=_pattern(intents.organisation),
@@ -149,7 +163,7 @@ class IntentMatcher:
     def without_person_request(self, text: str) -> str:
         """The normalised text with the request for a person taken out ("kann mir jemand persönlich helfen, ich
         verstehe die Briefe vom Jobcenter nicht" -> "kann mir ich verstehe die briefe vom jobcenter nicht")."""
-        return _cut(self.person, f" {normalise(text)} ").strip()
+        return _cut(self.person_near, _cut(self.person, f" {normalise(text)} ")).strip()
 
     def is_smalltalk(self, text: str) -> bool:
         """True when nothing but greetings, thanks or emoji is left."""
@@ -229,6 +243,8 @@ class IntentMatcher:
         Check emergencies first: "I need someone to talk to" in a crisis is not this.
         """
         if _found(self.person, text):
+            return True
+        if _found(self.person_near, text) and not _found(self.person_unless, text):
             return True
         rest = self.without_smalltalk(text)
         return len(rest.split()) <= _PERSON_ALONE_MAX and _found(self.person_alone, rest)

@@ -1,0 +1,28 @@
+"""Someone breaking the door in (Ukrainian written with the Russian vowel, English) and a child's lips going blue
+are emergencies named by listed words (knowledge/intents.yaml `emergency`). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        ("uk", "чоловік ломає двері, ми сховались у ванній", "notruf-110-polizei"),
+        ("en", "he is breaking down the door and we are hiding", "notruf-110-polizei"),
+        ("en", "my daughter is shaking and her lips going blue", "notruf-112-feuerwehr-rettungsdienst"),
+    ],
+)
+def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent == "emergency" and decision.best is not None, (text, decision.intent)
+    assert decision.best.id == first
+
+
+def test_a_partner_in_prison_counts_as_a_family_problem(real_matcher: Matcher) -> None:
+    text = "esim cezaevinde benim oturumum ona bagli jobcenter parayi kesti 3 cocugum var"
+    assert "family" in real_matcher.intents.life_domains(text)
+    assert real_matcher.match(text, "tr").intent == "complex"

@@ -1,0 +1,53 @@
+"""A word of talking near a word for staff or a human asks for a person, however the sentence goes around them
+(knowledge/intents.yaml `person.talk` and `person.who`, combined by `intents._near`). Sentences written for this
+test, not taken from any measured set; the negatives are what the two lists must not catch."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+from bot.matching.intents import _near
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "könnte ich heute noch mit einer echten beraterin sprechen, es geht um meinen sohn"),
+        ("de", "keine automatische antwort bitte, ich brauche hilfe mit dem brief"),
+        ("en", "could a caseworker call me tomorrow morning about my rent"),
+        ("ru", "хочу связаться с живым человеком по поводу письма"),
+        ("uk", "можна консультацію з людиною, бо я не розумію листи"),
+        ("tr", "bir yetkiliyle telefonda konuşmak istiyorum lütfen"),
+        ("ar", "بدي احكي مع موظف عن وضعي"),
+        ("fa", "میخوام با یک کارمند صحبت کنم درباره نامه"),
+    ],
+)
+def test_talking_to_staff_is_a_person_request(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent == "person", (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # someone who understands, a psychologist: counselling, not a caseworker
+        ("en", "i need someone to talk to, i cry every night since we came"),
+        ("ru", "хочу поговорить с психологом на русском"),
+        # people like me, staff who speak a language, staff who refused to talk
+        ("tr", "benim gibi insanlarla tanışmak ve konuşmak istiyorum"),
+        ("tr", "jobcenterda türkçe konuşan danışman var mı"),
+        ("ar", "في موظف بيحكي عربي بالجوب سنتر؟"),
+        ("en", "the staff at the office refused to speak english with me"),
+    ],
+)
+def test_other_talk_is_no_person_request(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "person", (lang, text)
+
+
+def test_near_finds_both_orders_within_the_gap_only() -> None:
+    pattern = _near(("sprechen",), ("berater*",), 2)
+    assert pattern.search(" mit einem berater sprechen ")
+    assert pattern.search(" sprechen mit einem berater ")
+    assert pattern.search(" berater gerne heute sprechen ")
+    assert not pattern.search(" berater war gestern leider nicht zu sprechen ")  # four words apart
+    assert not _near((), ("berater",)).search(" berater sprechen ")
