@@ -249,6 +249,10 @@ class IntentMatcher:
         rest = self.without_smalltalk(text)
         return len(rest.split()) <= _PERSON_ALONE_MAX and _found(self.person_alone, rest)
 
+    def legal_stakes(self, text: str) -> bool:
+        """A `complex.strong` word: deportation, a revoked permit, a child taken into care."""
+        return _found(self.strong, text)
+
     def urgent_legal(self, text: str) -> bool:
         """Deportation, detention, police custody, a court date or an appeal deadline: urgent legal help."""
         return _found(self.urgent, text)

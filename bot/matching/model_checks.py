@@ -70,8 +70,11 @@ class ModelChecks:
         text = model_text(text, detect(text) if text.strip() else "en")  # "pogoda na vykhodnye": off-topic
         intents = self.intents
         short = len(content_tokens(intents.without_smalltalk(text))) <= OFFTOPIC_WORDS
+        # a legal case ("seit gestern in Abschiebehaft", a court letter with a deadline) is near the crisis
+        # services' examples by its distress, but it needs a caseworker and legal help, not 112
+        legal = intents.urgent_legal(text) or intents.legal_stakes(text)
         return (intents.is_smalltalk(text) or intents.wants_person(text) or intents.is_gibberish(text)
-                or (short and intents.mentions(text, "offtopic")))
+                or (short and intents.mentions(text, "offtopic")) or legal)
 
 
 def _emergency_kinds(kb: KnowledgeBase) -> dict[str, str]:

@@ -51,3 +51,18 @@ def test_near_finds_both_orders_within_the_gap_only() -> None:
     assert pattern.search(" berater gerne heute sprechen ")
     assert not pattern.search(" berater war gestern leider nicht zu sprechen ")  # four words apart
     assert not _near((), ("berater",)).search(" berater sprechen ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "можна шоб мені хтось подзвонив? я не вмію довго писати"),
+        ("ru", "пусть кто-нибудь позвонит... можно чтобы кто-то мне позвонил"),
+        ("en", "can someone call me please, writing is hard for me"),
+        ("tr", "biri beni arasın lütfen yazamıyorum"),
+    ],
+)
+def test_someone_to_call_me_is_a_person_request_not_an_emergency(
+    real_matcher: Matcher, lang: str, text: str
+) -> None:
+    assert real_matcher.match(text, lang).intent == "person", (lang, text)
