@@ -163,6 +163,11 @@ def _load_intents(path: Path, known_ids: dict[str, str], problems: list[Problem]
                 line = positions.line_of(("emergency", name, "prefer", index))
                 problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in prefer"))
     _check_domains(intents, positions, str(path), problems)
+    for name, situation in intents.situations.items():
+        for index, entry_id in enumerate(situation.answer):
+            if entry_id not in known_ids:
+                line = positions.line_of(("situations", name, "answer", index))
+                problems.append(Problem(str(path), line, f"unknown entry id {entry_id!r} in answer"))
     for field in ("urgent_legal_help", "speaker_office"):
         for index, entry_id in enumerate(getattr(intents, field)):
             if entry_id not in known_ids:

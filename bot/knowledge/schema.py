@@ -179,6 +179,16 @@ class PersonIntent(_Frozen):
     unless: tuple[str, ...] = ()  # cancels `talk` near `who`: "eine Beraterin, nicht einen Mann" wants a service
 
 
+class Situation(_Frozen):
+    """A situation where the office a message names is not the one that helps now: when one phrase of every
+    group in `all` is in the message (and none of `unless`), the `answer` entries come first ("recognised, and
+    the Sozialamt stops paying": the Jobcenter). For transitions every caseworker knows, not for single words."""
+
+    answer: tuple[str, ...] = Field(min_length=1)
+    all: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    unless: tuple[str, ...] = ()
+
+
 class Intents(_Frozen):
     """knowledge/intents.yaml: words that decide before any service is scored."""
 
@@ -203,6 +213,7 @@ class Intents(_Frozen):
     # the office that brokers speakers and experts, shown when speaker requests cannot be passed on
     speaker_office: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # "what's on", "Veranstaltungen": the events list instead of a service
+    situations: dict[str, Situation] = Field(default_factory=dict)
 
 
 BerlinDistrict = Literal[

@@ -22,6 +22,7 @@ from .normalize import tokens
 from .places import district_in
 from .semantic import Vector
 from .semantic_index import SemanticIndex
+from .situations import Situations
 from .tuning import (
     CANDIDATES_SHOWN,
     CHAT_WORDS,
@@ -48,6 +49,7 @@ class Matcher:
         self.index = Index.build(kb)
         self.ngrams = NgramScorer(self.index.entries)
         self.intents = IntentMatcher.build(kb.intents)
+        self.situations = Situations.build(kb.intents)  # "recognised, the Sozialamt stops paying": Jobcenter
         self.thresholds = thresholds or Thresholds()
         self.semantic_tuning = semantic or SemanticTuning()
         self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
@@ -252,6 +254,9 @@ class Matcher:
         n_tokens = len(tokens(text))
         if any(self.intents.is_complex(f, n_tokens) or self.intents.urgent_legal(f) for f in forms):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
+        helps = self.situations.answer_for(forms)
+        if helps is not None:
+            return Decision("answer", used, self._emergency_first(helps, ranked), "service", ("situation",)), None
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
@@ -282,7 +287,8 @@ class Matcher:
         return self.checks.emergency(text, self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector))
 
     def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
-        """The emergency's own services only: a neighbourhood centre that matched a word is no help at night."""
+        """The emergency's (or a situation's) own services only: a neighbourhood centre that matched a word is no
+        help at night."""
         first = [Candidate(e, 1.0) for e in (self.kb.get(i) for i in prefer) if e is not None]
         return tuple(first[:CANDIDATES_SHOWN]) if first else tuple(ranked[:CANDIDATES_SHOWN])
 

@@ -1,0 +1,45 @@
+"""Situations where the need is not the office the message names (knowledge/intents.yaml `situations`).
+
+"We were recognised last week and the Sozialamt says it stops paying": every word points at the Sozialamt, the
+office that named itself, but from the month after the recognition the Jobcenter pays (the Sozialamt's card says
+so). On the sets after blind set 19's first look, seven messages of this kind went to the Sozialamt or elsewhere.
+Such transitions are few and known to every caseworker, so editors list them with their words instead of hoping
+the example banks teach them (each bank change retrains the classifier and moves unrelated decisions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge.schema import Intents
+
+from .intents import _found, _pattern
+
+
+@dataclass(frozen=True)
+class _Situation:
+    name: str
+    answer: tuple[str, ...]
+    groups: tuple[re.Pattern[str], ...]  # one phrase of each must be in the message
+    unless: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Situations:
+    known: tuple[_Situation, ...]
+
+    @classmethod
+    def build(cls, intents: Intents) -> Situations:
+        return cls(tuple(
+            _Situation(name, s.answer, tuple(_pattern(group) for group in s.all), _pattern(s.unless))
+            for name, s in intents.situations.items()
+        ))
+
+    def answer_for(self, texts: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The entries that help in the first situation one of `texts` (the readings of a message) tells."""
+        for situation in self.known:
+            for text in texts:
+                if all(_found(g, text) for g in situation.groups) and not _found(situation.unless, text):
+                    return situation.answer
+        return None
