@@ -72,3 +72,20 @@ def test_a_bank_refusal_or_a_collectors_threat_is_no_stake(real_matcher: Matcher
 def test_a_letter_from_the_court_with_a_deadline_still_goes_to_a_person(real_matcher: Matcher) -> None:
     text = "отримала лист з суду через борг за квартиру, маю два тижні щоб відповісти, а ще джобцентр не платить"
     assert real_matcher.intents.is_complex(text, len(tokens(text)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "die sparkasse will mir kein konto geben weil ich nur eine duldung habe, mein chef braucht die iban"),
+        ("ar", "el bank ma baddo yefta7li 7esab la2an 3andi bas duldung w el sha3'l baddo IBAN la el ma3ash"),
+        ("tr", "banka hesap açmıyor çünkü sadece duldung var, patron maaş için iban istiyor ne yapayım"),
+    ],
+)
+def test_only_a_duldung_is_a_status_not_a_stake(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
+def test_a_duldung_not_extended_still_goes_to_a_person(real_matcher: Matcher) -> None:
+    text = "meine duldung wurde nicht verlängert und die ausländerbehörde hat mir einen brief mit frist geschickt"
+    assert real_matcher.intents.is_complex(text, len(tokens(text)))
