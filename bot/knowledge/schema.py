@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 District = Literal["berlin", "charlottenburg-wilmersdorf", "mitte"]
 Scope = Literal["berlin-wide", "any-district", "residents"]
@@ -80,6 +80,23 @@ class Texts(_Frozen):
         return (self.title, *self.questions, *self.keywords)
 
 
+class Ages(_Frozen):
+    """Who a service is for by age, as its sources say ("unter 25", "6 bis 18 Jahre"): a message that tells only
+    ages outside it ("ich bin 52", "pesaram 3 salashe") does not get it (bot/matching/ages.py)."""
+
+    min: int = Field(default=0, ge=0, le=120)
+    max: int = Field(default=120, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ages:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    def admits(self, age: int) -> bool:
+        return self.min <= age <= self.max
+
+
 class Entry(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     status: Literal["active", "inactive"]
@@ -97,6 +114,7 @@ class Entry(_Frozen):
     schedules: tuple[Schedule, ...] = ()
     appointment: Appointment | None = None
     languages: tuple[str, ...] = ()
+    ages: Ages | None = None
     sources: tuple[Source, ...] = Field(min_length=1)
     assured_date: dt.date
     verified: Verified | None = None

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.knowledge.model import KnowledgeBase
 
+from .ages import without_ruled_out
 from .arabic_latin import arabic_text, readers_for
 from .combine import combine
 from .cyrillic import model_text, readings
@@ -189,6 +190,8 @@ class Matcher:
         if early is not None:
             return early
         assert evidence is not None
+        evidence, (table, passages, probabilities) = without_ruled_out(  # "ich bin 52": no service for under-25s
+            text, self.kb.active, evidence, table, passages, probabilities)
         if table is None:
             return self.decide(evidence.lang, evidence.ranked, evidence.n_words)
         assert self.semantic is not None and vector is not None  # the table is only computed with both
