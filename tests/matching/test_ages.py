@@ -25,6 +25,8 @@ from bot.matching.ages import ruled_out, stated_ages
         ("عمري ١٩ وما بعرف شي", (19,)),
         ("3omri 20 w jdid hon", (20,)),
         ("پسرم ۲ سالشه", (2,)),
+        ("پسرم دو سالشه و من کلاس دارم", (2,)),
+        ("dokhtaram se salashe", (3,)),
         ("dokhtaram 4 salashe", (4,)),
         ("my baby is 5 months old", (0,)),
     ],
