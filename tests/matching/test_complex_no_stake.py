@@ -89,3 +89,10 @@ def test_only_a_duldung_is_a_status_not_a_stake(real_matcher: Matcher, lang: str
 def test_a_duldung_not_extended_still_goes_to_a_person(real_matcher: Matcher) -> None:
     text = "meine duldung wurde nicht verlängert und die ausländerbehörde hat mir einen brief mit frist geschickt"
     assert real_matcher.intents.is_complex(text, len(tokens(text)))
+
+
+def test_a_letter_saying_one_owes_euros_is_a_debt_not_a_tangle(real_matcher: Matcher) -> None:
+    """The debt told in surzhyk ("вона должна 300 євро"): one weak word (the letter) with only the debt domain."""
+    text = "сусідці прийшло письмо від якоїсь фірми, пишуть шо вона должна 300 євро за спортзал а вона туди не ходила"
+    assert real_matcher.intents.life_domains(text) == ("debt",)
+    assert not real_matcher.intents.is_complex(text, len(tokens(text)))
