@@ -49,8 +49,8 @@ _MAX_AGE = 110  # "ich bin 2024 angekommen" is no age
 # small ages in Persian words ("پسرم دو سالشه", "dokhtaram se salashe"), in script and in Finglish
 _FA_NUMBERS = {"یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "yek": 1, "ye": 1, "do": 2,
                "se": 3, "chahar": 4, "panj": 5, "shesh": 6}
-_FA_WORD_AGE = re.compile(
-    r" (" + "|".join(normalise(w) for w in _FA_NUMBERS) + r") (?:سالشه|سالمه|ساله|salashe|salame|saleshe)(?= )")
+_FA_VALUES = {normalise(word): n for word, n in _FA_NUMBERS.items()}  # as the normalised text spells them
+_FA_WORD_AGE = re.compile(r" (" + "|".join(_FA_VALUES) + r") (?:سالشه|سالمه|ساله|salashe|salame|saleshe)(?= )")
 
 
 def stated_ages(text: str) -> tuple[int, ...]:
@@ -58,8 +58,7 @@ def stated_ages(text: str) -> tuple[int, ...]:
     padded = f" {normalise(text)} "
     found = [int(m.group(1)) for p in _YEARS for m in p.finditer(padded)]
     found += [0 for p in _MONTHS for _ in p.finditer(padded)]
-    words = {normalise(w): n for w, n in _FA_NUMBERS.items()}
-    found += [words[m.group(1)] for m in _FA_WORD_AGE.finditer(padded)]
+    found += [_FA_VALUES[m.group(1)] for m in _FA_WORD_AGE.finditer(padded)]
     return tuple(a for a in found if a <= _MAX_AGE)
 
 

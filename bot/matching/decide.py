@@ -186,7 +186,7 @@ class Matcher:
         unlisted = self.checks.emergency(text, table, probabilities) if table is not None else None
         if unlisted is not None:
             used = early.lang if early is not None else evidence.lang if evidence is not None else "en"
-            return Decision("answer", used, self._emergency_first(unlisted[1], []), "emergency", ("semantic",))
+            return Decision("answer", used, self._preferred_first(unlisted[1], []), "emergency", ("semantic",))
         if early is not None:
             return early
         assert evidence is not None
@@ -251,7 +251,7 @@ class Matcher:
         ranked, names_service = self._rank_readings(rest, used)
         emergency = self._listed_emergency(self.emergency_readings(typed, used))
         if emergency is not None:
-            return Decision("answer", used, self._emergency_first(emergency[1], ranked), "emergency"), None
+            return Decision("answer", used, self._preferred_first(emergency[1], ranked), "emergency"), None
         if any(self.intents.wants_person(f) for f in forms):  # the bot hands off before matching (question.py)
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "person"), None
         n_tokens = len(tokens(text))
@@ -259,7 +259,7 @@ class Matcher:
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
         helps = self.situations.answer_for(forms)
         if helps is not None:
-            return Decision("answer", used, self._emergency_first(helps, ranked), "service", ("situation",)), None
+            return Decision("answer", used, self._preferred_first(helps, ranked), "service", ("situation",)), None
         strong = bool(ranked) and ranked[0].score >= self.thresholds.strong
         n_words = len(content_tokens(rest))
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
@@ -289,8 +289,8 @@ class Matcher:
             return None
         return self.checks.emergency(text, self.semantic.scores(vector)[:, 0], self.semantic.probabilities(vector))
 
-    def _emergency_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
-        """The emergency's (or a situation's) own services only: a neighbourhood centre that matched a word is no
+    def _preferred_first(self, prefer: tuple[str, ...], ranked: list[Candidate]) -> tuple[Candidate, ...]:
+        """An emergency's or a situation's own services only: a neighbourhood centre that matched a word is no
         help at night."""
         first = [Candidate(e, 1.0) for e in (self.kb.get(i) for i in prefer) if e is not None]
         return tuple(first[:CANDIDATES_SHOWN]) if first else tuple(ranked[:CANDIDATES_SHOWN])
