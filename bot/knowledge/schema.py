@@ -163,7 +163,8 @@ class ComplexIntent(_Frozen):
     """A case for a person: `strong` words alone, two `weak` ones (or one in a long message), problems
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
     tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
-    tuning.COMPLEX_OVERWHELMED_DOMAINS), a request to check the person's `own_file`, or what to do in `my_case`.
+    tuning.COMPLEX_OVERWHELMED_DOMAINS), a case the person calls `complicated` ("mein Fall ist kompliziert",
+    "vaziatam pichide ast"), a request to check the person's `own_file`, or what to do in `my_case`.
     A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
     the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `no_stake`
     phrase holds a weak word that puts nothing at stake: how the person came or what they already won ("kam über
@@ -176,6 +177,7 @@ class ComplexIntent(_Frozen):
     no_stake: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     overwhelmed: tuple[str, ...] = ()  # "weiß nicht, wo ich anfangen soll", "не знаю с чего начать"
+    complicated: tuple[str, ...] = ()  # "mein Fall ist kompliziert", "складна ситуація": the person says it is a case
     own_file: OwnFile = Field(default_factory=OwnFile)
     my_case: MyCase = Field(default_factory=MyCase)
 

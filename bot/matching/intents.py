@@ -106,6 +106,7 @@ class IntentMatcher:
     no_stake: re.Pattern[str]  # "came through family reunification", "the bank refused": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
     overwhelmed: re.Pattern[str]  # "I don't know where to start", "kafam çok karıştı"
+    complicated: re.Pattern[str]  # "my case is complicated", "durumum çok karışık"
     own_ask: re.Pattern[str]  # "check", "where is", "на каком этапе" ...
     own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
     case_exactly: re.Pattern[str]  # "genau", "конкретно", "بالضبط" ...
@@ -138,6 +139,7 @@ class IntentMatcher:
             no_stake=_pattern(intents.complex.no_stake),
             domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
             overwhelmed=_pattern(intents.complex.overwhelmed),
+            complicated=_pattern(intents.complex.complicated),
             own_ask=_pattern(intents.complex.own_file.ask),
             own_mine=_pattern(intents.complex.own_file.mine),
             case_exactly=_pattern(intents.complex.my_case.exactly),
@@ -206,8 +208,8 @@ class IntentMatcher:
 
     def is_complex(self, text: str, n_tokens: int) -> bool:
         padded = f" {normalise(text)} "
-        if self.strong.search(padded):
-            return True
+        if self.strong.search(padded) or self.complicated.search(padded):
+            return True  # deportation, a revoked permit; "mein Fall ist kompliziert": the person says it is a case
         domains = self._domains_in(padded)
         told = _cut(self.no_stake, padded)  # the stakes, without the story around them
         weak_hits = sum(1 for pattern in self.weak if pattern.search(told))

@@ -1,0 +1,37 @@
+"""A person who calls their case complicated is a case for a person (knowledge/intents.yaml `complex.complicated`),
+in every language. Sentences written for this test; the negatives call a form or a course complicated."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+from bot.matching.normalize import tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "mein fall ist kompliziert, es geht um aufenthalt und kinder"),
+        ("en", "my situation is complicated, visa and custody at once"),
+        ("ru", "у меня сложная ситуация с документами и семьёй"),
+        ("uk", "в мене складна ситуація, чоловік у Польщі, діти тут"),
+        ("tr", "durumum çok karışık, eşim gitti ve oturumum ona bağlı"),
+        ("ar", "وضعي معقد كتير، معي دولدونغ ومرتي حامل"),
+        ("fa", "vaziatam kheili pichide ast, duldung daram va zanam dar iran ast"),
+    ],
+)
+def test_a_case_called_complicated_goes_to_a_person(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.intents.is_complex(text, len(tokens(text))), (lang, text)
+    assert real_matcher.match(text, lang).action == "handoff"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "der antrag für den kita gutschein ist kompliziert, wo bekomme ich hilfe beim ausfüllen"),
+        ("en", "is the integration course complicated for beginners"),
+    ],
+)
+def test_a_complicated_form_or_course_is_no_such_case(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
