@@ -35,3 +35,16 @@ def test_a_case_called_complicated_goes_to_a_person(real_matcher: Matcher, lang:
 )
 def test_a_complicated_form_or_course_is_no_such_case(real_matcher: Matcher, lang: str, text: str) -> None:
     assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "mishe nameh mano bekhoni? aks mifrestam"),
+        ("ar", "بعتلك صور الورقة، شوفيها لو سمحت"),
+        ("uk", "прийшов лист, допоможіть прочитати будь ласка"),
+    ],
+)
+def test_reading_my_letter_is_for_a_caseworker(real_matcher: Matcher, lang: str, text: str) -> None:
+    """`complex.own_file`: read or look at my letter, a photo I send; only a person can."""
+    assert real_matcher.intents.is_complex(text, len(tokens(text))), (lang, text)
