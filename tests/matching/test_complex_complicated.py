@@ -48,3 +48,17 @@ def test_a_complicated_form_or_course_is_no_such_case(real_matcher: Matcher, lan
 def test_reading_my_letter_is_for_a_caseworker(real_matcher: Matcher, lang: str, text: str) -> None:
     """`complex.own_file`: read or look at my letter, a photo I send; only a person can."""
     assert real_matcher.intents.is_complex(text, len(tokens(text))), (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "лист з суду, треба подати заперечення до п'ятниці"),
+        ("fa", "کیسم منفی شد، دو هفته وقت اعتراض دارم"),
+        ("ar", "الجوب سنتر قطع عني الفلوس وإقامتي خلصت، ما أعرف من وين أبدي"),
+        ("fa", "تمدید اقامت دادم، میشه ببینید پرونده‌م به کجا رسیده؟"),
+    ],
+)
+def test_stakes_and_my_file_in_more_words(real_matcher: Matcher, lang: str, text: str) -> None:
+    """Weak words (an eviction, a negative decision), the overwhelmed words and "my file" in Persian."""
+    assert real_matcher.intents.is_complex(text, len(tokens(text))), (lang, text)
