@@ -28,6 +28,7 @@ from bot.matching import Matcher
         ("tr", "kuaföre randevu almak istiyorum cumartesi"),
         ("en", "how do i cancel my duolingo subscription, it keeps charging me"),
         ("de", "wie kann ich mein babbel abo kündigen"),
+        ("ru", "подписка на уроки немецкого в приложении babbel опять списала деньги"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
