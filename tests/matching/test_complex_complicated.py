@@ -42,7 +42,6 @@ def test_a_complicated_form_or_course_is_no_such_case(real_matcher: Matcher, lan
     [
         ("fa", "mishe nameh mano bekhoni? aks mifrestam"),
         ("ar", "بعتلك صور الورقة، شوفيها لو سمحت"),
-        ("uk", "прийшов лист, допоможіть прочитати будь ласка"),
     ],
 )
 def test_reading_my_letter_is_for_a_caseworker(real_matcher: Matcher, lang: str, text: str) -> None:
