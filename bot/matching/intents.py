@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from bot.knowledge.schema import Intents
 
 from .gibberish import is_gibberish
-from .normalize import normalise, script_of
+from .normalize import normalise
+from .phrases import cut, found, near, pattern, phrases
 from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS, LEGAL_REQUEST_WEAK, WEAK_WORD_DOMAINS
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
@@ -17,68 +18,6 @@ _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек 
 # "Veranstaltungen diesen Monat?" asks for the events list; a long message that mentions an event
 # ("the Jobcenter sent me to an info event about ...") is a question about a service
 _EVENTS_MAX_WORDS = 10
-_ARABIC_CLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
-# "..." between two words of a phrase stands for up to _GAP_WORDS other words: "jobcenter zahlt ... nix" also
-# finds "jobcenter zahlt seit 2 monaten nix", "aufenthalt* läuft ... ab" "mein aufenthalt läuft im januar ab".
-_GAP = "..."
-_GAP_WORDS = 3
-_GAP_PATTERN = rf"(?:\S+ ){{0,{_GAP_WORDS}}}"
-
-
-def _phrases(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(p for p in (normalise(w) for w in words) if p)
-
-
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for a list of phrases; a word ending in `*` also matches longer words (`schlag*`), a word `...`
-    stands for up to _GAP_WORDS other words (`jobcenter zahlt ... nix`).
-
-    Inflected languages say "бьёт", "бьют", "избил": a word stem with `*` lets editors cover the
-    forms in one line instead of guessing every ending.
-    """
-    alternatives = []
-    for phrase in words:
-        parts = []
-        for word in phrase.split():
-            if word == _GAP:
-                parts.append(_GAP_PATTERN)
-                continue
-            core = normalise(word.rstrip("*"))
-            for token in core.split():
-                prefix = ""
-                if script_of(token) == "arabic":  # Arabic joins "and", "with", "the" to the word: بالمحكمة
-                    token = token.removeprefix("ال") if len(token) > 4 else token
-                    prefix = _ARABIC_CLITICS
-                parts.append(prefix + re.escape(token))
-            if parts and word.endswith("*"):
-                parts[-1] += r"\w*"
-        if parts:
-            alternatives.append(" ".join(parts).replace(_GAP_PATTERN + " ", _GAP_PATTERN))
-    if not alternatives:
-        return re.compile(r"(?!x)x")  # matches nothing
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
-
-
-def _near(first: tuple[str, ...], second: tuple[str, ...], words: int = _GAP_WORDS) -> re.Pattern[str]:
-    """A phrase of `first` and one of `second` at most `words` words apart, in either order: "mit einer
-    Beraterin sprechen" and "speak to a caseworker" alike, without listing every sentence."""
-    if not first or not second:
-        return re.compile(r"(?!x)x")
-    a, b = (_pattern(w).pattern.removeprefix("(?<= )").removesuffix("(?= )") for w in (first, second))
-    gap = rf" (?:\S+ ){{0,{words}}}"
-    return re.compile(rf"(?<= )(?:{a}{gap}{b}|{b}{gap}{a})(?= )")
-
-
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    return pattern.search(f" {normalise(text)} ") is not None
-
-
-def _cut(pattern: re.Pattern[str], padded: str) -> str:
-    """`padded` (a normalised text with a space at each end) without `pattern`'s phrases, padded again."""
-    return f" {' '.join(pattern.sub(' ', padded).split())} "
-
-
 @dataclass(frozen=True)
 class EmergencyWords:
     """One kind of emergency (knowledge/intents.yaml `emergency`): its services first, its words, its weak words,
@@ -123,35 +62,35 @@ class IntentMatcher:
     @classmethod
     def build(cls, intents: Intents) -> IntentMatcher:
         return cls(
-            smalltalk=_phrases(intents.smalltalk),
-            smalltalk_any=_pattern(intents.smalltalk),
-            offtopic=_pattern(intents.offtopic),
-            offtopic_unless=_pattern(intents.offtopic_unless),
-            offtopic_errands=_pattern(intents.offtopic_errands),
+            smalltalk=phrases(intents.smalltalk),
+            smalltalk_any=pattern(intents.smalltalk),
+            offtopic=pattern(intents.offtopic),
+            offtopic_unless=pattern(intents.offtopic_unless),
+            offtopic_errands=pattern(intents.offtopic_errands),
             emergency=tuple(
-                EmergencyWords(name, intent.prefer, _pattern(intent.words), _pattern(intent.weak),
-                               _pattern(intent.unless), _pattern(intent.earlier))
+                EmergencyWords(name, intent.prefer, pattern(intent.words), pattern(intent.weak),
+                               pattern(intent.unless), pattern(intent.earlier))
                 for name, intent in intents.emergency.items()
             ),
-            strong=_pattern(intents.complex.strong),
-            weak=tuple(_pattern((w,)) for w in intents.complex.weak),
-            legal_request=_pattern(intents.complex.legal_request),
-            no_stake=_pattern(intents.complex.no_stake),
-            domains=tuple((name, _pattern(words)) for name, words in intents.complex.domains.items()),
-            overwhelmed=_pattern(intents.complex.overwhelmed),
-            complicated=_pattern(intents.complex.complicated),
-            own_ask=_pattern(intents.complex.own_file.ask),
-            own_mine=_pattern(intents.complex.own_file.mine),
-            case_exactly=_pattern(intents.complex.my_case.exactly),
-            case_mine=_pattern(intents.complex.my_case.case),
-            person=_pattern(intents.person.phrases),
-            person_near=_near(intents.person.talk, intents.person.who),
-            person_unless=_pattern(intents.person.unless),
-            person_alone=_pattern(intents.person.alone),
-            urgent=_pattern(intents.urgent_legal),
-            organisation=_pattern(intents.organisation),
-            speaker=_pattern(intents.speaker),
-            events=_pattern(intents.events),
+            strong=pattern(intents.complex.strong),
+            weak=tuple(pattern((w,)) for w in intents.complex.weak),
+            legal_request=pattern(intents.complex.legal_request),
+            no_stake=pattern(intents.complex.no_stake),
+            domains=tuple((name, pattern(words)) for name, words in intents.complex.domains.items()),
+            overwhelmed=pattern(intents.complex.overwhelmed),
+            complicated=pattern(intents.complex.complicated),
+            own_ask=pattern(intents.complex.own_file.ask),
+            own_mine=pattern(intents.complex.own_file.mine),
+            case_exactly=pattern(intents.complex.my_case.exactly),
+            case_mine=pattern(intents.complex.my_case.case),
+            person=pattern(intents.person.phrases),
+            person_near=near(intents.person.talk, intents.person.who),
+            person_unless=pattern(intents.person.unless),
+            person_alone=pattern(intents.person.alone),
+            urgent=pattern(intents.urgent_legal),
+            organisation=pattern(intents.organisation),
+            speaker=pattern(intents.speaker),
+            events=pattern(intents.events),
         )
 
     def without_smalltalk(self, text: str) -> str:
@@ -165,7 +104,7 @@ class IntentMatcher:
     def without_person_request(self, text: str) -> str:
         """The normalised text with the request for a person taken out ("kann mir jemand persönlich helfen, ich
         verstehe die Briefe vom Jobcenter nicht" -> "kann mir ich verstehe die briefe vom jobcenter nicht")."""
-        return _cut(self.person_near, _cut(self.person, f" {normalise(text)} ")).strip()
+        return cut(self.person_near, cut(self.person, f" {normalise(text)} ")).strip()
 
     def is_smalltalk(self, text: str) -> bool:
         """True when nothing but greetings, thanks or emoji is left."""
@@ -180,26 +119,26 @@ class IntentMatcher:
         not when the text also names who pays or an office (`offtopic_unless`), nor a debt ("Inkasso wegen
         Handyvertrag" is a debt told with its phone contract)."""
         if kind == "smalltalk":
-            return _found(self.smalltalk_any, text)
-        return _found(self.offtopic, text) and not _found(self.offtopic_unless, text) and not self._names_debt(text)
+            return found(self.smalltalk_any, text)
+        return found(self.offtopic, text) and not found(self.offtopic_unless, text) and not self._names_debt(text)
 
     def _names_debt(self, text: str) -> bool:
-        return any(name == "debt" and _found(pattern, text) for name, pattern in self.domains)
+        return any(name == "debt" and found(words, text) for name, words in self.domains)
 
     def offtopic_errand(self, text: str) -> bool:
         """A leisure errand that borrows an office word ("Anmeldung im Fitnessstudio", "kita für hunde"), told
         however long; not when the text names who pays or an office (`offtopic_unless`)."""
-        return _found(self.offtopic_errands, text) and not _found(self.offtopic_unless, text)
+        return found(self.offtopic_errands, text) and not found(self.offtopic_unless, text)
 
     def names_payer_or_office(self, text: str) -> bool:
         """"Does the Jobcenter pay the swimming course?" is a benefits question, whatever else it sounds like."""
-        return _found(self.offtopic_unless, text)
+        return found(self.offtopic_unless, text)
 
     def emergency_kind(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         padded = f" {normalise(text)} "
         for kind in self.emergency:
             # "після інсульту" (after a stroke) tells of the past: its words are left out, the rest still counts
-            if kind.words.search(_cut(kind.earlier, padded)):
+            if kind.words.search(cut(kind.earlier, padded)):
                 return kind.name, kind.prefer
         for kind in self.emergency:  # "threatens me", unless it says what with
             if kind.weak.search(padded) and not kind.unless.search(padded):  # (no weak words: matches nothing)
@@ -211,8 +150,8 @@ class IntentMatcher:
         if self.strong.search(padded) or self.complicated.search(padded):
             return True  # deportation, a revoked permit; "mein Fall ist kompliziert": the person says it is a case
         domains = self._domains_in(padded)
-        told = _cut(self.no_stake, padded)  # the stakes, without the story around them
-        weak_hits = sum(1 for pattern in self.weak if pattern.search(told))
+        told = cut(self.no_stake, padded)  # the stakes, without the story around them
+        weak_hits = sum(1 for words in self.weak if words.search(told))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
@@ -237,46 +176,46 @@ class IntentMatcher:
         return self._domains_in(f" {normalise(text)} ")
 
     def _domains_in(self, padded: str) -> tuple[str, ...]:
-        return tuple(name for name, pattern in self.domains if pattern.search(padded))
+        return tuple(name for name, words in self.domains if words.search(padded))
 
     def wants_person(self, text: str) -> bool:
         """The user asks for a human instead of the bot ("ich möchte mit einem Menschen sprechen").
 
         Check emergencies first: "I need someone to talk to" in a crisis is not this.
         """
-        if _found(self.person, text):
+        if found(self.person, text):
             return True
-        if _found(self.person_near, text) and not _found(self.person_unless, text):
+        if found(self.person_near, text) and not found(self.person_unless, text):
             return True
         rest = self.without_smalltalk(text)
-        return len(rest.split()) <= _PERSON_ALONE_MAX and _found(self.person_alone, rest)
+        return len(rest.split()) <= _PERSON_ALONE_MAX and found(self.person_alone, rest)
 
     def legal_stakes(self, text: str) -> bool:
         """A `complex.strong` word: deportation, a revoked permit, a child taken into care."""
-        return _found(self.strong, text)
+        return found(self.strong, text)
 
     def urgent_legal(self, text: str) -> bool:
         """Deportation, detention, police custody, a court date or an appeal deadline: urgent legal help."""
-        return _found(self.urgent, text)
+        return found(self.urgent, text)
 
     def asks_for_organisation(self, text: str) -> bool:
         """The message asks for an association, a community, a group or a club."""
-        return _found(self.organisation, text)
+        return found(self.organisation, text)
 
     def asks_for_speaker(self, text: str) -> bool:
         """The message looks for a speaker or an expert (for a school, an association, an event)."""
-        return _found(self.speaker, text)
+        return found(self.speaker, text)
 
     def without_organisation_words(self, text: str) -> str:
         """The normalised text without the organisation and speaker words: what is left may still name an office."""
         rest = f" {normalise(text)} "
-        for pattern in (self.organisation, self.speaker):
-            rest = _cut(pattern, rest)
+        for words in (self.organisation, self.speaker):
+            rest = cut(words, rest)
         return rest.strip()
 
     def asks_events(self, text: str) -> bool:
         """A short message asking what is on: "what's on this month", "Veranstaltungen", "فعاليات"."""
-        return len(normalise(text).split()) <= _EVENTS_MAX_WORDS and _found(self.events, text)
+        return len(normalise(text).split()) <= _EVENTS_MAX_WORDS and found(self.events, text)
 
     def is_gibberish(self, text: str) -> bool:
         """No words to answer: keyboard mash, markup, punctuation or emoji only.

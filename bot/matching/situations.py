@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Intents
 
-from .intents import _found, _pattern
+from .phrases import found, pattern
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Situations:
     @classmethod
     def build(cls, intents: Intents) -> Situations:
         return cls(tuple(
-            _Situation(name, s.answer, tuple(_pattern(group) for group in s.all), _pattern(s.unless))
+            _Situation(name, s.answer, tuple(pattern(group) for group in s.all), pattern(s.unless))
             for name, s in intents.situations.items()
         ))
 
@@ -40,6 +40,6 @@ class Situations:
         """The entries that help in the first situation one of `texts` (the readings of a message) tells."""
         for situation in self.known:
             for text in texts:
-                if all(_found(g, text) for g in situation.groups) and not _found(situation.unless, text):
+                if all(found(g, text) for g in situation.groups) and not found(situation.unless, text):
                     return situation.answer
         return None

@@ -218,7 +218,7 @@ def test_emergency_word_stems_cover_inflections(intents: IntentMatcher, text: st
 
 
 def test_stem_pattern_matches_whole_words_only() -> None:
-    from bot.matching.intents import _pattern
+    from bot.matching.phrases import pattern as _pattern
 
     pattern = _pattern(("schlag*", "rape"))
     assert pattern.search(" er schlagt mich ") and pattern.search(" schlage ")

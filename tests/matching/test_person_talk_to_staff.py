@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Matcher
-from bot.matching.intents import _near
+from bot.matching.phrases import near as _near
 
 
 @pytest.mark.parametrize(
