@@ -17,6 +17,7 @@ from .decision import Candidate, Decision, Evidence, Intent
 from .index import Index, content_tokens
 from .intents import IntentMatcher
 from .langid import detect
+from .lexical import LexicalRanker
 from .model_checks import Emergency, ModelChecks
 from .ngrams import NgramScorer
 from .normalize import tokens
@@ -27,16 +28,8 @@ from .situations import Situations
 from .tuning import (
     CANDIDATES_SHOWN,
     CHAT_WORDS,
-    COMMON_SHARE,
-    EVIDENCE_FULL,
-    MAX_TOKENS,
-    MIN_SCORE,
-    NAMED,
     OFFTOPIC_WORDS,
     SHORT_MESSAGE,
-    SHORTLIST,
-    UNKNOWN_WEIGHT,
-    WEIGHTS,
     SemanticTuning,
     Thresholds,
 )
@@ -48,7 +41,6 @@ class Matcher:
     ) -> None:
         self.kb = kb
         self.index = Index.build(kb)
-        self.ngrams = NgramScorer(self.index.entries)
         self.intents = IntentMatcher.build(kb.intents)
         self.situations = Situations.build(kb.intents)  # "recognised, the Sozialamt stops paying": Jobcenter
         self.thresholds = thresholds or Thresholds()
@@ -56,6 +48,7 @@ class Matcher:
         self.semantic: SemanticIndex | None = None  # attached once built (a cold cache takes minutes)
         self.checks = ModelChecks(kb, self.intents)  # emergencies and off-topic requests told by the model
         self.latin_readers = readers_for(kb)  # Arabic and Persian in Latin letters, for the model
+        self.lexical = LexicalRanker(self.index, NgramScorer(self.index.entries), self.latin_readers)
 
     def attach(self, index: SemanticIndex) -> None:
         """Use the semantic layer from now on; it must describe this knowledge base's active entries."""
@@ -63,87 +56,9 @@ class Matcher:
             raise ValueError("semantic index was built for other knowledge")
         self.semantic = index
 
-    def _word_scores(self, query: list[str], lang: str, common: float) -> tuple[dict[int, float], float, set[int]]:
-        """Matched word weight per entry, the weight of the whole message (unknown words included), and
-        the entries the message names by a word of their title."""
-        index = self.index
-        contrib: dict[int, float] = {}
-        named: set[int] = set()
-        total = 0.0
-        for token in query:
-            expansions = index.expand(token, lang)
-            if not expansions:
-                total += UNKNOWN_WEIGHT * index.max_idf()
-                continue
-            best_for_entry: dict[int, float] = {}
-            weight = 0.0
-            for candidate, similarity in expansions:
-                if similarity >= NAMED and candidate in index.names:
-                    named.update(index.names[candidate])
-                entry_numbers, field_weights = index.postings[candidate]
-                if len(entry_numbers) > common:
-                    continue
-                value = index.weight(candidate) * similarity
-                weight = max(weight, value)
-                for number, field_weight in zip(entry_numbers, field_weights, strict=True):
-                    scored = value * field_weight
-                    if scored > best_for_entry.get(number, 0.0):
-                        best_for_entry[number] = scored
-            total += weight
-            for number, value in best_for_entry.items():
-                contrib[number] = contrib.get(number, 0.0) + value
-        return contrib, total, named
-
-    def features(self, text: str, lang: str) -> dict[int, tuple[float, float, float, float]]:
-        """Per shortlisted entry: (coverage of the message, evidence, character n-gram similarity,
-        named by the message), each 0..1."""
-        query = list(dict.fromkeys(self.index.rejoin(content_tokens(text))))[:MAX_TOKENS]
-        contrib, total, named = self._word_scores(query, lang, COMMON_SHARE * len(self.index.entries))
-        if not contrib:  # only very common words ("work", "help"): better them than nothing
-            contrib, total, named = self._word_scores(query, lang, float("inf"))
-        if total <= 0 or not contrib:
-            return {}
-        index = self.index
-        shortlist = {n for n, _ in sorted(contrib.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]}
-        grams = self.ngrams.scores(" ".join(query), shortlist)
-        found = {}
-        for number in shortlist:
-            value = contrib.get(number, 0.0)
-            coverage = min(value / (total * index.top_field_weight), 1.0)
-            evidence = min(value / (EVIDENCE_FULL * index.max_idf()), 1.0)
-            found[number] = (coverage, evidence, min(grams.get(number, 0.0), 1.0), float(number in named))
-        return found
-
     def rank(self, text: str, lang: str) -> list[Candidate]:
-        """Entries with any evidence, best first, scored 0..1."""
-        return self._rank(text, lang)[0]
-
-    def _rank(self, text: str, lang: str) -> tuple[list[Candidate], bool]:
-        """The ranking, and whether the message names a service by a word of its title ("Anmeldung")."""
-        ranked = []
-        features = self.features(text, lang)
-        for number, values in features.items():
-            score = sum(w * v for w, v in zip(WEIGHTS, values, strict=True))
-            if score >= MIN_SCORE:
-                ranked.append(Candidate(self.index.entries[number], round(score, 4)))
-        ranked.sort(key=lambda c: c.score, reverse=True)
-        return ranked, any(values[3] for values in features.values())
-
-    def _rank_readings(self, text: str, lang: str) -> tuple[list[Candidate], bool]:
-        """`_rank` of the message, and for Arabic or Persian in Latin letters also of its Arabic-script reading,
-        each service at its better score: the entries' Arabic and Persian questions and keywords meet the reading,
-        their Latin keywords and the office words the typed text (on the labelled sets 1-2.5 points more direct
-        answers per set, one wrong answer more on three of them)."""
-        ranked, names_service = self._rank(text, lang)
-        arabic = arabic_text(text, lang, self.latin_readers)
-        if arabic == text:
-            return ranked, names_service
-        best = {c.entry.id: c for c in ranked}
-        read, named_in_reading = self._rank(arabic, lang)
-        for candidate in read:
-            if candidate.entry.id not in best or candidate.score > best[candidate.entry.id].score:
-                best[candidate.entry.id] = candidate
-        return sorted(best.values(), key=lambda c: c.score, reverse=True), names_service or named_in_reading
+        """Entries with any lexical evidence, best first, scored 0..1."""
+        return self.lexical.rank(text, lang)[0]
 
     def match(
         self, text: str, lang: str | None = None, district: str | None = None, vector: Vector | None = None
@@ -248,7 +163,7 @@ class Matcher:
         if self.intents.is_smalltalk(text):
             return Decision("handoff", used, (), "smalltalk"), None
         rest = self.intents.without_smalltalk(text)  # "thanks" says nothing of the need
-        ranked, names_service = self._rank_readings(rest, used)
+        ranked, names_service = self.lexical.rank_readings(rest, used)
         emergency = self._listed_emergency(self.emergency_readings(typed, used))
         if emergency is not None:
             return Decision("answer", used, self._preferred_first(emergency[1], ranked), "emergency"), None

@@ -104,10 +104,11 @@ def test_the_lexical_ranking_also_reads_the_arabic_script(real_matcher: Matcher)
     """"7adane" (حضانة, day care) is no Latin keyword of the Kita services; in Arabic script it is one. Each service
     keeps its better score of the two readings, so nothing the typed text found is lost."""
     text = "binti 3omra 3 snin w bade 7adane la2ila"
-    typed, _ = real_matcher._rank(text, "ar")
-    both, _ = real_matcher._rank_readings(text, "ar")
+    typed, _ = real_matcher.lexical.rank(text, "ar")
+    both, _ = real_matcher.lexical.rank_readings(text, "ar")
     kita = {e.id for e in real_matcher.kb.in_topic("kita")}
     assert both[0].entry.id in kita and both[0].score > typed[0].score + 0.1
     scores = {c.entry.id: c.score for c in both}
     assert all(scores[c.entry.id] >= c.score for c in typed)
-    assert real_matcher._rank_readings("wo ist das jobcenter", "de") == real_matcher._rank("wo ist das jobcenter", "de")
+    lexical = real_matcher.lexical
+    assert lexical.rank_readings("wo ist das jobcenter", "de") == lexical.rank("wo ist das jobcenter", "de")
