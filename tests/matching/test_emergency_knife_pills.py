@@ -1,0 +1,38 @@
+"""A knife in Arabic dialects typed in Latin letters and "a lot of pills" are emergencies named by listed words
+(knowledge/intents.yaml `emergency`): before, one got the shelter office, the other only the poison centre.
+Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        ("ar", "wa7ed m3ah sekkina bara el bab w bi2ol ha2telak", "notruf-110-polizei"),
+        ("ar", "jari 3ando mous w rah ydrob mratou daba", "notruf-110-polizei"),
+        ("ar", "ra7 el nas kolha, fi zalame bihadded el nas bel shari3", "notruf-110-polizei"),
+        ("en", "my brother took a lot of pills and he is very sleepy", "notruf-112-feuerwehr-rettungsdienst"),
+        ("ru", "мама выпила много таблеток и не отвечает", "notruf-112-feuerwehr-rettungsdienst"),
+        ("tr", "kardeşim çok hap içti sanırım, cok hap ictim diyor", "notruf-112-feuerwehr-rettungsdienst"),
+        ("fa", "khaharam kheili ghors khordam gofte va khabesh mibare", "notruf-112-feuerwehr-rettungsdienst"),
+    ],
+)
+def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent == "emergency" and decision.best is not None, (text, decision.intent)
+    assert decision.best.id == first
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "bghit nechri mous jdid l cuisine, fin kayn 7anout rkhis"),
+        ("en", "where can i get my pills for free, i have no insurance"),
+    ],
+)
+def test_a_kitchen_knife_or_a_prescription_is_no_emergency(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "emergency"
