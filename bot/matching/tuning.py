@@ -97,16 +97,16 @@ SEMANTIC_EMERGENCY_LEAD = 0.01
 # or more. Measured after blind set 9's first look, which showed the last two false alarms.
 SEMANTIC_EMERGENCY_CLASSIFIER = 0.10
 
-# Off-topic requests nobody listed a word for ("whats 100 dollars in euros", "welche Discounter gibt es"), told by
-# the model from knowledge/examples/_offtopic.yaml (630 messages, 7 languages): the message is off-topic when its
-# nearest off-topic example is at most SEMANTIC_OFFTOPIC_MARGIN less similar than the nearest example of any entry
-# AND the off-topic classifier (semantic_index.py) gives it at least SEMANTIC_OFFTOPIC ... unless its words found a
-# service this clearly (a lexical score; `Thresholds.strong` is what outweighs off-topic words), it names a service
-# by a title word, who pays or an office. Either signal alone costs service questions ("wein fi shoghl" gets 54 %
-# from the classifier; "Termin für die Anmeldung" is near "Termin beim Friseur"); together, on all sets after their
-# first looks (3,717 messages), 81.25 % direct / 2.54 % wrong against 80.94 / 2.65 without (4 wrong answers fewer,
-# no direct answer to a service question lost); 0.05-0.10 and 0.01-0.02 are a plateau, 0.3 and above gain less.
-# e5-small tells leisure courses from the VHS's only partly: most look-alikes still pass.
+# Off-topic requests nobody listed a word for ("whats 100 dollars in euros", "welche Discounter gibt es"), told by the
+# model from knowledge/examples/_offtopic.yaml (630 messages in 7 languages when measured below, 1,335 since): the
+# message is off-topic when its nearest off-topic example is at most SEMANTIC_OFFTOPIC_MARGIN less similar than the
+# nearest example of any entry AND the off-topic classifier (semantic_index.py) gives it at least SEMANTIC_OFFTOPIC ...
+# unless its words found a service this clearly (a lexical score; `Thresholds.strong` is what outweighs off-topic
+# words), it names a service by a title word, who pays or an office. Either signal alone costs service questions ("wein
+# fi shoghl" gets 54 % from the classifier; "Termin für die Anmeldung" is near "Termin beim Friseur"); together, on all
+# sets after their first looks (3,717 messages), 81.25 % direct / 2.54 % wrong against 80.94 / 2.65 without (4 wrong
+# answers fewer, no direct answer to a service question lost); 0.05-0.10 and 0.01-0.02 are a plateau, 0.3 and above gain
+# less. e5-small tells leisure courses from the VHS's only partly: most look-alikes still pass.
 SEMANTIC_OFFTOPIC = 0.10
 SEMANTIC_OFFTOPIC_MARGIN = 0.01
 SEMANTIC_OFFTOPIC_LEXICAL = 0.64
