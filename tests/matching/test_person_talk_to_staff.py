@@ -66,3 +66,21 @@ def test_someone_to_call_me_is_a_person_request_not_an_emergency(
     real_matcher: Matcher, lang: str, text: str
 ) -> None:
     assert real_matcher.match(text, lang).intent == "person", (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "could i book an appointment with a caseworker, too many letters"),
+        ("ru", "хочу записаться к соцработнику, не понимаю письма"),
+        ("uk", "як записатися до соціального працівника?"),
+        ("fa", "mikham ba ye karmand vaght begiram"),
+        ("tr", "bir danışmandan randevu alabilir miyim"),
+    ],
+)
+def test_an_appointment_with_a_caseworker_is_a_person_request(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent == "person", (lang, text)
+
+
+def test_an_appointment_at_an_office_is_not(real_matcher: Matcher) -> None:
+    assert real_matcher.match("how do i get an appointment at the buergeramt", "en").intent == "service"
