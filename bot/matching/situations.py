@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Intents
 
-from .phrases import found, pattern
+from .normalize import normalise
+from .phrases import pattern
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ class Situations:
 
     def answer_for(self, texts: tuple[str, ...]) -> tuple[str, ...] | None:
         """The entries that help in the first situation one of `texts` (the readings of a message) tells."""
+        padded = [f" {normalise(text)} " for text in texts]  # once per reading, not per phrase group
         for situation in self.known:
-            for text in texts:
-                if all(found(g, text) for g in situation.groups) and not found(situation.unless, text):
+            for text in padded:
+                if all(g.search(text) for g in situation.groups) and not situation.unless.search(text):
                     return situation.answer
         return None
