@@ -1,0 +1,133 @@
+"""The situations of knowledge/intents.yaml beyond the first (test_situations.py): each message below must be
+answered with the entry that helps in its situation, and each look-alike must not be. Sentences written for these
+tests, one table for all situations:
+
+- just arrived from Ukraine → the Tegel arrival centre; temporary protection running out → its own LEA card;
+- looking for work and asking how or who helps → the Agentur für Arbeit's job counselling for refugees, not the
+  recognition of a diploma, a general counselling service or the Jugendberufsagentur;
+- out of work and out of money with a permit → the Jobcenter of the user's district;
+- an insult for origin, religion or language and where to complain → the anti-discrimination counselling;
+- a young person asking for help with everything at once → the youth migration service, not the
+  Jugendberufsagentur (training and jobs only);
+- a flat search of months without answers → the WBS card.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+
+TEGEL = "ankunftszentrum-tegel-ukraine"
+UKRAINE_PERMIT = "lea-aufenthaltserlaubnis-vorubergehender-schutz-ukraine"
+JOB_COUNSELLING = "bundesagentur-fuer-arbeit-beratung-gefluechtete"
+JOBCENTER_CW = "jobcenter-charlottenburg-wilmersdorf"
+ANTI_DISCRIMINATION = "adnb-des-tbb"
+YOUTH_MIGRATION = "jmd-promigra-mitte"
+WBS = "wohnberechtigungsschein-wbs-berlin"
+CW = "charlottenburg-wilmersdorf"
+
+ANSWERS = [
+    (TEGEL, "de", "wir sind vorgestern aus odessa angekommen, was müssen wir machen um hier zu bleiben", None),
+    (TEGEL, "en", "just arrived from kyiv by bus with my two kids, what papers do we need", None),
+    (TEGEL, "ru", "мы вчера приехали из днепра, какие документы оформить чтобы остаться", None),
+    (TEGEL, "uk", "ми з харкова, приїхали три дні тому, що робити з документами", None),
+    (TEGEL, "tr", "ukraynadan yeni geldik, burada kalmak için hangi belgeler lazım", None),
+    (UKRAINE_PERMIT, "uk", "мій дозвіл за §24 закінчується в травні, як продовжити", None),
+    (UKRAINE_PERMIT, "ru", "у меня временная защита, карточка истекает через месяц, как продлить", None),
+    (UKRAINE_PERMIT, "en", "i am from ukraine, my residence card runs out in june, how do i extend it", None),
+    (JOB_COUNSELLING, "de", "ich war koch in syrien und suche arbeit, mein deutsch ist noch schwach, wer hilft mir",
+     None),
+    (JOB_COUNSELLING, "en", "i was a bus driver for 12 years, how do i find a job here with little german", None),
+    (JOB_COUNSELLING, "ru", "ищу работу, я плиточник, немецкий слабый, кто поможет", None),
+    (JOB_COUNSELLING, "uk", "шукаю роботу, я швачка, де шукати вакансії", None),
+    (JOB_COUNSELLING, "tr", "is ariyorum, berberim ama almancam zayif, nereden baslamaliyim", None),
+    (JOB_COUNSELLING, "ar", "زوجي كان نجار ويدور شغل هون، وين لازم يروح", None),
+    (JOB_COUNSELLING, "fa", "man ashpaz hastam, chetor inja kar peyda konam", None),
+    (JOBCENTER_CW, "de", "mir wurde gekündigt und ich habe kein geld für die miete, wer hilft", CW),
+    (JOBCENTER_CW, "en", "got laid off last month and the money is gone, who helps with rent", CW),
+    (JOBCENTER_CW, "ru", "меня уволили, денег на аренду нет, что делать", CW),
+    (JOBCENTER_CW, "uk", "мене звільнили, грошей на життя нема, куди звернутись", CW),
+    (JOBCENTER_CW, "tr", "isten cikarildim, kira odeyemiyorum, devlet yardim eder mi", CW),
+    (JOBCENTER_CW, "ar", "فصلوني من الشغل وما معي مصاري للإيجار", CW),
+    (JOBCENTER_CW, "fa", "bikar shodam va pool baraye kerayeh nadaram", CW),
+    (ANTI_DISCRIMINATION, "de", "der vermieter hat gesagt geh zurück in dein land, darf man das?", None),
+    (ANTI_DISCRIMINATION, "en", "my colleague keeps making racist jokes about me, where can i complain", None),
+    (ANTI_DISCRIMINATION, "ru", "соседка кричит мне езжай домой, куда пожаловаться", None),
+    (ANTI_DISCRIMINATION, "uk", "в поліклініці сказали їдьте додому, куди скаржитись", None),
+    (ANTI_DISCRIMINATION, "tr", "otobüste bir adam bana ülkene dön dedi, nereye şikayet edebilirim", None),
+    (ANTI_DISCRIMINATION, "ar", "جارتي كل يوم بتقلي ارجعي لبلدك، لوين بشتكي", None),
+    (ANTI_DISCRIMINATION, "fa", "too madrese be pesaram goftan boro keshvare khodet, koja shekayat konam", None),
+    (YOUTH_MIGRATION, "de", "ich bin 20 und neu in berlin, gibt es eine stelle für junge leute, die mit allem hilft",
+     None),
+    (YOUTH_MIGRATION, "en", "is there a place for young people that helps with everything, papers and school and so on",
+     None),
+    (YOUTH_MIGRATION, "ar", "انا عمري ٢٠ وجديد هون، في حدا بيساعد الشباب بكل شي؟", None),
+    (YOUTH_MIGRATION, "fa", "jayi hast ke be javanan dar hame chiz komak kone? 20 salame", None),
+    (YOUTH_MIGRATION, "ru", "мне 20, есть ли помощь для молодых со всем: документы, учеба", None),
+    (YOUTH_MIGRATION, "uk", "чи є організація, яка допомагає молоді з усім, я тут сама", None),
+    (YOUTH_MIGRATION, "tr", "gençlere her konuda yardım eden bir yer var mı, 19 yaşındayım", None),
+    (WBS, "de", "wir suchen seit monaten eine wohnung, nur absagen, gibt es hilfe", None),
+    (WBS, "en", "looking for a flat since march, no answers at all, is there any help for families", None),
+    (WBS, "ru", "ищем квартиру полгода, везде отказ, есть какая-то помощь?", None),
+    (WBS, "uk", "шукаємо квартиру пів року, є якась допомога?", None),
+    (WBS, "tr", "ev arıyoruz 8 aydır, yardım eden bir yer var mı", None),
+]
+
+
+@pytest.mark.parametrize(("entry", "lang", "text", "district"), ANSWERS)
+def test_the_situation_answers_with_its_entry(
+    real_matcher: Matcher, entry: str, lang: str, text: str, district: str | None
+) -> None:
+    decision = real_matcher.match(text, lang, district=district)
+    assert decision.action == "answer" and decision.best is not None, (text, decision.action)
+    assert decision.best.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no insult: no discrimination
+        "wo kann ich ein schönes kopftuch kaufen",
+        "where do i report my new address",
+        "is this normal jobcenter letter",
+        # asylum seekers, pensioners and students: not the Jobcenter's
+        "ich bin asylbewerber und habe meinen minijob verloren, kein geld",
+        "i am 68, lost my job, my pension is too small for the rent",
+        "my student job ended and i have no money for rent",
+        # an eviction, a shelter or a deposit: not the WBS
+        "wir suchen eine wohnung, der vermieter will uns raus haben, hilfe",
+        "we live in a shelter and are looking for a flat, any help?",
+        "looking for a flat, the landlord keeps my deposit, help",
+    ],
+)
+def test_a_look_alike_is_no_situation(real_matcher: Matcher, text: str) -> None:
+    assert real_matcher.situations.answer_for((text,)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich suche arbeit als ärztin, wie lasse ich mein diplom anerkennen",
+        "i lost my job two months ago and have no money, how do i find a job and who pays my rent",
+        "ищу работу, но моя виза заканчивается, как остаться",
+    ],
+)
+def test_recognition_unemployment_or_a_visa_is_no_job_search(real_matcher: Matcher, text: str) -> None:
+    assert real_matcher.situations.answer_for((text,)) != (JOB_COUNSELLING,)
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang", "text"),
+    [
+        (YOUTH_MIGRATION, "de", "ich bin 20 und suche eine ausbildung als elektriker, wer berät junge leute dazu"),
+        (YOUTH_MIGRATION, "en", "everything is so expensive, where can i register my flat"),
+        (TEGEL, "ru", "мы из харькова, живём тут уже 3 года назад приехали, как найти квартиру"),
+        (TEGEL, "de", "ich bin seit 2022 aus der ukraine hier und suche einen deutschkurs"),
+    ],
+)
+def test_training_alone_long_ago_or_another_need_is_not_answered_so(
+    real_matcher: Matcher, entry: str, lang: str, text: str
+) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.best is None or decision.best.id != entry
