@@ -84,3 +84,35 @@ def test_an_appointment_with_a_caseworker_is_a_person_request(real_matcher: Matc
 
 def test_an_appointment_at_an_office_is_not(real_matcher: Matcher) -> None:
     assert real_matcher.match("how do i get an appointment at the buergeramt", "en").intent == "service"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "das kann der bot mir nicht erklären, der bot kann da nicht helfen"),
+        ("de", "ich würde die unterlagen gern jemandem zeigen, drei briefe vom amt"),
+        ("en", "i cant explain this in writing, it is too long"),
+        ("en", "can i show someone my letters, i dont get them"),
+        ("ru", "тут бот не поможет, ситуация сложная"),
+        ("uk", "не можу це пояснити письмово, дуже довго"),
+        ("tr", "yazarak anlatamıyorum, çok karışık"),
+        ("fa", "mikham hozoori harf bezanam ba ye nafar"),
+        ("fa", "ye nafar hast ke shakhsan komak kone?"),
+    ],
+)
+def test_the_bot_cannot_help_or_papers_to_show_is_a_person_request(
+    real_matcher: Matcher, lang: str, text: str
+) -> None:
+    assert real_matcher.match(text, lang).intent == "person", (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a form handed in in person, documents shown at an office: services
+        ("de", "muss ich die unterlagen beim bürgeramt persönlich zeigen"),
+        ("en", "do i have to show my documents at the jobcenter in person"),
+    ],
+)
+def test_papers_shown_at_an_office_are_no_person_request(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "person", (lang, text)
