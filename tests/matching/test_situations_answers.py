@@ -9,7 +9,8 @@ tests, one table for all situations:
 - an insult for origin, religion or language and where to complain → the anti-discrimination counselling;
 - a young person asking for help with everything at once → the youth migration service, not the
   Jugendberufsagentur (training and jobs only);
-- a flat search of months without answers → the WBS card.
+- a flat search of months without answers → the WBS card;
+- sleepless nights or nightmares since the war, the flight or the crossing → the trauma care for refugees.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ JOBCENTER_CW = "jobcenter-charlottenburg-wilmersdorf"
 ANTI_DISCRIMINATION = "adnb-des-tbb"
 YOUTH_MIGRATION = "jmd-promigra-mitte"
 WBS = "wohnberechtigungsschein-wbs-berlin"
+TRAUMA_CARE = "zentrum-ueberleben"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -72,6 +74,13 @@ ANSWERS = [
     (WBS, "ru", "ищем квартиру полгода, везде отказ, есть какая-то помощь?", None),
     (WBS, "uk", "шукаємо квартиру пів року, є якась допомога?", None),
     (WBS, "tr", "ev arıyoruz 8 aydır, yardım eden bir yer var mı", None),
+    (TRAUMA_CARE, "de", "seit der flucht habe ich albträume und schlafe kaum, mein arzt sagt ich bin gesund", None),
+    (TRAUMA_CARE, "en", "my husband screams at night since the war, what can we do", None),
+    (TRAUMA_CARE, "ru", "после обстрелов дочь не спит, снятся взрывы", None),
+    (TRAUMA_CARE, "uk", "відколи приїхали, не можу спати, кожну ніч кошмари про війну", None),
+    (TRAUMA_CARE, "tr", "savaştan beri her gece kabus görüyorum, kime gideyim", None),
+    (TRAUMA_CARE, "ar", "ibni ma binam, kawabis kil lel min el 7arb", None),
+    (TRAUMA_CARE, "fa", "az vaghti omadim shaba khab nadaram, hamash kabus az jang", None),
 ]
 
 
@@ -99,6 +108,10 @@ def test_the_situation_answers_with_its_entry(
         "wir suchen eine wohnung, der vermieter will uns raus haben, hilfe",
         "we live in a shelter and are looking for a flat, any help?",
         "looking for a flat, the landlord keeps my deposit, help",
+        # sleepless for other reasons, or after an earthquake: not the trauma care for war and flight
+        "i cant sleep because of my debts, the letters keep coming",
+        "depremden sonra uyuyamıyorum, her gece kabus",
+        "ich kann nicht schlafen, die nachbarn sind so laut",
     ],
 )
 def test_a_look_alike_is_no_situation(real_matcher: Matcher, text: str) -> None:
