@@ -29,6 +29,13 @@ from bot.matching import Matcher
         ("en", "how do i cancel my duolingo subscription, it keeps charging me"),
         ("de", "wie kann ich mein babbel abo kündigen"),
         ("ru", "подписка на уроки немецкого в приложении babbel опять списала деньги"),
+        # rain, a park bench, a jar (банка) of kombucha: no Basiskonto
+        ("tr", "cumartesi yağmur var mı piknik yapacağız"),
+        ("en", "will it rain on sunday in mitte"),
+        ("tr", "parkta oturacak bank var mı gölgede"),
+        ("ru", "где в тиргартене скамейки в тени"),
+        ("uk", "як закрити банку огірків на зиму"),
+        ("ru", "как ухаживать за комбучей в банке"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
