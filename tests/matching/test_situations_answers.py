@@ -60,6 +60,9 @@ ANSWERS = [
     (ANTI_DISCRIMINATION, "tr", "otobüste bir adam bana ülkene dön dedi, nereye şikayet edebilirim", None),
     (ANTI_DISCRIMINATION, "ar", "جارتي كل يوم بتقلي ارجعي لبلدك، لوين بشتكي", None),
     (ANTI_DISCRIMINATION, "fa", "too madrese be pesaram goftan boro keshvare khodet, koja shekayat konam", None),
+    (ANTI_DISCRIMINATION, "de", "die chefin sagt mit kopftuch kann ich nicht an der kasse arbeiten, darf die das", None),
+    (ANTI_DISCRIMINATION, "tr", "başörtülü diye kursa almadılar, bu yasal mı", None),
+    (ANTI_DISCRIMINATION, "ru", "сосед кричит вали обратно, куда пожаловаться", None),
     (YOUTH_MIGRATION, "de", "ich bin 20 und neu in berlin, gibt es eine stelle für junge leute, die mit allem hilft",
      None),
     (YOUTH_MIGRATION, "en", "is there a place for young people that helps with everything, papers and school and so on",
@@ -108,6 +111,9 @@ def test_the_situation_answers_with_its_entry(
         "wir suchen eine wohnung, der vermieter will uns raus haben, hilfe",
         "we live in a shelter and are looking for a flat, any help?",
         "looking for a flat, the landlord keeps my deposit, help",
+        # a headscarf bought or in a photo: no insult
+        "wo kann ich ein kopftuch kaufen, darf die das verkaufen",
+        "ist ein foto mit kopftuch für den pass erlaubt, darf die das ablehnen",
         # sleepless for other reasons, or after an earthquake: not the trauma care for war and flight
         "i cant sleep because of my debts, the letters keep coming",
         "depremden sonra uyuyamıyorum, her gece kabus",
