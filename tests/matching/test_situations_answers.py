@@ -10,7 +10,8 @@ tests, one table for all situations:
 - a young person asking for help with everything at once → the youth migration service, not the
   Jugendberufsagentur (training and jobs only);
 - a flat search of months without answers → the WBS card;
-- sleepless nights or nightmares since the war, the flight or the crossing → the trauma care for refugees.
+- sleepless nights or nightmares since the war, the flight or the crossing → the trauma care for refugees;
+- a bank refused to open an account, whatever paper it did not accept → the right to a Basiskonto.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ ANTI_DISCRIMINATION = "adnb-des-tbb"
 YOUTH_MIGRATION = "jmd-promigra-mitte"
 WBS = "wohnberechtigungsschein-wbs-berlin"
 TRAUMA_CARE = "zentrum-ueberleben"
+BASISKONTO = "basiskonto-recht-auf-girokonto"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -77,6 +79,10 @@ ANSWERS = [
     (WBS, "ru", "ищем квартиру полгода, везде отказ, есть какая-то помощь?", None),
     (WBS, "uk", "шукаємо квартиру пів року, є якась допомога?", None),
     (WBS, "tr", "ev arıyoruz 8 aydır, yardım eden bir yer var mı", None),
+    (BASISKONTO, "de", "die sparkasse hat abgelehnt, ich habe nur eine fiktionsbescheinigung", None),
+    (BASISKONTO, "en", "the bank refused me because i only have a duldung", None),
+    (BASISKONTO, "tr", "banka hesap açmadı çünkü pasaportum yok", None),
+    (BASISKONTO, "uk", "банк відмовив відкрити рахунок, в мене тільки папір з LEA", None),
     (TRAUMA_CARE, "de", "seit der flucht habe ich albträume und schlafe kaum, mein arzt sagt ich bin gesund", None),
     (TRAUMA_CARE, "en", "my husband screams at night since the war, what can we do", None),
     (TRAUMA_CARE, "ru", "после обстрелов дочь не спит, снятся взрывы", None),
@@ -111,9 +117,11 @@ def test_the_situation_answers_with_its_entry(
         "wir suchen eine wohnung, der vermieter will uns raus haben, hilfe",
         "we live in a shelter and are looking for a flat, any help?",
         "looking for a flat, the landlord keeps my deposit, help",
-        # a headscarf bought or in a photo: no insult
+        # a headscarf bought or in a photo; a loan or a transfer refused: no insult, no account to open
         "wo kann ich ein kopftuch kaufen, darf die das verkaufen",
         "ist ein foto mit kopftuch für den pass erlaubt, darf die das ablehnen",
+        "the bank refused my credit card application",
+        "банк отказал в переводе денег домой",
         # sleepless for other reasons, or after an earthquake: not the trauma care for war and flight
         "i cant sleep because of my debts, the letters keep coming",
         "depremden sonra uyuyamıyorum, her gece kabus",
