@@ -172,6 +172,8 @@ class Matcher:
         n_tokens = len(tokens(text))
         if any(self.intents.is_complex(f, n_tokens) or self.intents.urgent_legal(f) for f in forms):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
+        if any(self.intents.offtopic_errand(f) for f in forms):  # "eine Kita für Hunde": before the situations
+            return Decision("handoff", used, (), "offtopic"), None
         helps = self.situations.answer_for(forms)
         if helps is not None:
             return Decision("answer", used, self._preferred_first(helps, ranked), "service", ("situation",)), None
@@ -180,8 +182,8 @@ class Matcher:
         chat = n_words <= CHAT_WORDS  # "thanks a lot, God bless you"; not "Hallo, ich bin ..."
         if chat and not strong and self.intents.mentions(text, "smalltalk"):
             return Decision("handoff", used, (), "smalltalk"), None
-        short = not strong and n_words <= OFFTOPIC_WORDS  # errands ("Anmeldung im Fitnessstudio") at any length
-        if any((short and self.intents.mentions(f, "offtopic")) or self.intents.offtopic_errand(f) for f in forms):
+        short = not strong and n_words <= OFFTOPIC_WORDS  # errands (above) at any length
+        if short and any(self.intents.mentions(f, "offtopic") for f in forms):
             return Decision("handoff", used, (), "offtopic"), None
         return None, Evidence(used, ranked, n_words, names_service)
 

@@ -62,6 +62,10 @@ FOUND = [
     ("health", "sarataan"),
     ("health", "عنده ورم خبيث"),
     ("health", "غده پیدا کردن"),
+    # unpaid work without a contract, a permit extension pending, the Kita place cancelled
+    ("work", "my brother works without contract and hasnt been paid since may"),
+    ("residence", "my permit extension is pending since march"),
+    ("family", "our kita place got cancelled last week"),
 ]
 
 OVERWHELMED = [
@@ -105,3 +109,10 @@ def test_neutral_mentions_name_no_problem(intents: IntentMatcher, text: str) -> 
 def test_two_problems_and_nowhere_to_turn_is_complex(intents: IntentMatcher) -> None:
     text = "джобцентр заблокировал деньги, мой параграф заканчивается, не знаю куда бежать"
     assert intents.is_complex(text, 9)
+
+
+def test_unpaid_work_a_pending_permit_and_a_jobcenter_claim_are_complex(real_matcher: Matcher) -> None:
+    """Three problems told in English by a helper: a case for a person, not the Kita office its last words name."""
+    text = ("writing for my neighbour: he hasnt been paid for two months, the jobcenter wants 2000 euro back and "
+            "his permit extension is pending, and now their kita place got cancelled")
+    assert real_matcher.match(text, "en").intent == "complex"

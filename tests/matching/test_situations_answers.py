@@ -11,7 +11,9 @@ tests, one table for all situations:
   Jugendberufsagentur (training and jobs only);
 - a flat search of months without answers → the WBS card;
 - sleepless nights or nightmares since the war, the flight or the crossing → the trauma care for refugees;
-- a bank refused to open an account, whatever paper it did not accept → the right to a Basiskonto.
+- a bank refused to open an account, whatever paper it did not accept → the right to a Basiskonto;
+- a small child and nobody to look after them while the parent works or learns, or only waiting lists → the
+  Kita-Gutschein office of the user's district.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ YOUTH_MIGRATION = "jmd-promigra-mitte"
 WBS = "wohnberechtigungsschein-wbs-berlin"
 TRAUMA_CARE = "zentrum-ueberleben"
 BASISKONTO = "basiskonto-recht-auf-girokonto"
+KITA_MITTE = "jugendamt-mitte-familienservicebuero-kita-gutschein"
+KITA_CW = "kita-gutscheinstelle-charlottenburg-wilmersdorf"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -83,6 +87,13 @@ ANSWERS = [
     (BASISKONTO, "en", "the bank refused me because i only have a duldung", None),
     (BASISKONTO, "tr", "banka hesap açmadı çünkü pasaportum yok", None),
     (BASISKONTO, "uk", "банк відмовив відкрити рахунок, в мене тільки папір з LEA", None),
+    (KITA_MITTE, "de", "meine tochter ist 3 und ich fange im mai einen job an, aber keiner passt auf sie auf", "mitte"),
+    (KITA_CW, "en", "every daycare says waiting list and my course starts next month, my son is 2", CW),
+    (KITA_MITTE, "ru", "сыну 3 года, хочу выйти на работу, везде очередь в садик", "mitte"),
+    (KITA_CW, "uk", "доньці 2 роки, в садочок черга, а мені треба на курси", CW),
+    (KITA_MITTE, "tr", "oğlum 2 yaşında, kreş bulamıyorum, işe başlamam lazım", "mitte"),
+    (KITA_CW, "ar", "binti 3omra sintain w lazim ashtighil, kel el rawdat ma fi ma7al", CW),
+    (KITA_MITTE, "fa", "pesaram 2 salashe, mahd koodak peyda nemikonam va bayad beram sar-e kar", "mitte"),
     (TRAUMA_CARE, "de", "seit der flucht habe ich albträume und schlafe kaum, mein arzt sagt ich bin gesund", None),
     (TRAUMA_CARE, "en", "my husband screams at night since the war, what can we do", None),
     (TRAUMA_CARE, "ru", "после обстрелов дочь не спит, снятся взрывы", None),
@@ -122,6 +133,10 @@ def test_the_situation_answers_with_its_entry(
         "ist ein foto mit kopftuch für den pass erlaubt, darf die das ablehnen",
         "the bank refused my credit card application",
         "банк отказал в переводе денег домой",
+        # an educator's diploma, a Kita lunch, a book (kitap): no Kita place to find
+        "ich habe in syrien als erzieherin in einer kita gearbeitet, wie lasse ich das anerkennen",
+        "das mittagessen in der kita ist zu teuer, ich arbeite nur minijob",
+        "işten sonra okumak için kitap önerir misin",
         # sleepless for other reasons, or after an earthquake: not the trauma care for war and flight
         "i cant sleep because of my debts, the letters keep coming",
         "depremden sonra uyuyamıyorum, her gece kabus",
