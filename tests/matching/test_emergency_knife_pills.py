@@ -13,6 +13,8 @@ from bot.matching import Matcher
     ("lang", "text", "first"),
     [
         ("ar", "wa7ed m3ah sekkina bara el bab w bi2ol ha2telak", "notruf-110-polizei"),
+        ("ar", "akhi 3am yseye7 bel bet w 2al rah ydba7ni", "notruf-110-polizei"),
+        ("ar", "جوزي قال رح يدبحني الليلة", "notruf-110-polizei"),
         ("ar", "jari 3ando mous w rah ydrob mratou daba", "notruf-110-polizei"),
         ("ar", "ra7 el nas kolha, fi zalame bihadded el nas bel shari3", "notruf-110-polizei"),
         ("en", "my brother took a lot of pills and he is very sleepy", "notruf-112-feuerwehr-rettungsdienst"),
