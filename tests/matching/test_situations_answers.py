@@ -66,7 +66,7 @@ ANSWERS = [
     (ANTI_DISCRIMINATION, "tr", "otobüste bir adam bana ülkene dön dedi, nereye şikayet edebilirim", None),
     (ANTI_DISCRIMINATION, "ar", "جارتي كل يوم بتقلي ارجعي لبلدك، لوين بشتكي", None),
     (ANTI_DISCRIMINATION, "fa", "too madrese be pesaram goftan boro keshvare khodet, koja shekayat konam", None),
-    (ANTI_DISCRIMINATION, "de", "die chefin sagt mit kopftuch kann ich nicht an der kasse arbeiten, darf die das", None),
+    (ANTI_DISCRIMINATION, "de", "die chefin sagt mit kopftuch nicht an die kasse, darf die das", None),
     (ANTI_DISCRIMINATION, "tr", "başörtülü diye kursa almadılar, bu yasal mı", None),
     (ANTI_DISCRIMINATION, "ru", "сосед кричит вали обратно, куда пожаловаться", None),
     (YOUTH_MIGRATION, "de", "ich bin 20 und neu in berlin, gibt es eine stelle für junge leute, die mit allem hilft",
