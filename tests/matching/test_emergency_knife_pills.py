@@ -14,6 +14,8 @@ from bot.matching import Matcher
     [
         ("ar", "wa7ed m3ah sekkina bara el bab w bi2ol ha2telak", "notruf-110-polizei"),
         ("ar", "akhi 3am yseye7 bel bet w 2al rah ydba7ni", "notruf-110-polizei"),
+        ("de", "mein ex tritt gerade unsere tür ein, die kinder schreien", "notruf-110-polizei"),
+        ("tr", "alt katta adam karisini doveyor, cok bagiriyor", "notruf-110-polizei"),
         ("ar", "جوزي قال رح يدبحني الليلة", "notruf-110-polizei"),
         ("ar", "jari 3ando mous w rah ydrob mratou daba", "notruf-110-polizei"),
         ("ar", "ra7 el nas kolha, fi zalame bihadded el nas bel shari3", "notruf-110-polizei"),
