@@ -36,6 +36,9 @@ from bot.matching import Matcher
         ("ru", "где в тиргартене скамейки в тени"),
         ("uk", "як закрити банку огірків на зиму"),
         ("ru", "как ухаживать за комбучей в банке"),
+        # a passport in a video game, a food's shelf life
+        ("fa", "too bazi gta chetor mashin bekharam"),
+        ("de", "wo steht das haltbarkeitsdatum auf dem joghurt"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:

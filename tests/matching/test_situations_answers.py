@@ -13,7 +13,8 @@ tests, one table for all situations:
 - sleepless nights or nightmares since the war, the flight or the crossing → the trauma care for refugees;
 - a bank refused to open an account, whatever paper it did not accept → the right to a Basiskonto;
 - a small child and nobody to look after them while the parent works or learns, or only waiting lists → the
-  Kita-Gutschein office of the user's district.
+  Kita-Gutschein office of the user's district;
+- humiliated at a Berlin office for one's origin or language → the LADG-Ombudsstelle (not at the Jobcenter).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TRAUMA_CARE = "zentrum-ueberleben"
 BASISKONTO = "basiskonto-recht-auf-girokonto"
 KITA_MITTE = "jugendamt-mitte-familienservicebuero-kita-gutschein"
 KITA_CW = "kita-gutscheinstelle-charlottenburg-wilmersdorf"
+LADG = "ladg-ombudsstelle"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -94,6 +96,11 @@ ANSWERS = [
     (KITA_MITTE, "tr", "oğlum 2 yaşında, kreş bulamıyorum, işe başlamam lazım", "mitte"),
     (KITA_CW, "ar", "binti 3omra sintain w lazim ashtighil, kel el rawdat ma fi ma7al", CW),
     (KITA_MITTE, "fa", "pesaram 2 salashe, mahd koodak peyda nemikonam va bayad beram sar-e kar", "mitte"),
+    (LADG, "de", "im bürgeramt hat mich der mann angebrüllt, ich soll erst deutsch lernen. wo kann ich mich beschweren",
+     None),
+    (LADG, "en", "the clerk at the office yelled at me because of my accent, where can i complain", None),
+    (LADG, "ru", "чиновница накричала на меня из-за акцента, куда жаловаться", None),
+    (LADG, "tr", "memur bana bağırdı, türk olduğum için, nereye şikayet edebilirim", None),
     (TRAUMA_CARE, "de", "seit der flucht habe ich albträume und schlafe kaum, mein arzt sagt ich bin gesund", None),
     (TRAUMA_CARE, "en", "my husband screams at night since the war, what can we do", None),
     (TRAUMA_CARE, "ru", "после обстрелов дочь не спит, снятся взрывы", None),
@@ -137,6 +144,8 @@ def test_the_situation_answers_with_its_entry(
         "ich habe in syrien als erzieherin in einer kita gearbeitet, wie lasse ich das anerkennen",
         "das mittagessen in der kita ist zu teuer, ich arbeite nur minijob",
         "işten sonra okumak için kitap önerir misin",
+        # at the Jobcenter (a federal office): not the Berlin authorities' ombudsperson
+        "im jobcenter hat mich der sachbearbeiter angeschrien, wo kann ich mich beschweren",
         # sleepless for other reasons, or after an earthquake: not the trauma care for war and flight
         "i cant sleep because of my debts, the letters keep coming",
         "depremden sonra uyuyamıyorum, her gece kabus",
