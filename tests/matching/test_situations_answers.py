@@ -150,6 +150,7 @@ def test_the_situation_answers_with_its_entry(
         "i cant sleep because of my debts, the letters keep coming",
         "depremden sonra uyuyamıyorum, her gece kabus",
         "ich kann nicht schlafen, die nachbarn sind so laut",
+        "ich kann nicht schlafen, ich war in der nachtschicht",
     ],
 )
 def test_a_look_alike_is_no_situation(real_matcher: Matcher, text: str) -> None:
