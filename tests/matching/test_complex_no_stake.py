@@ -96,3 +96,18 @@ def test_a_letter_saying_one_owes_euros_is_a_debt_not_a_tangle(real_matcher: Mat
     text = "сусідці прийшло письмо від якоїсь фірми, пишуть шо вона должна 300 євро за спортзал а вона туди не ходила"
     assert real_matcher.intents.life_domains(text) == ("debt",)
     assert not real_matcher.intents.is_complex(text, len(tokens(text)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "шукаємо квартиру вже пів року для нас і трьох дітей, всюди відмова, "
+               "чи є якась допомога для сімей з дітьми"),
+        ("ru", "квартиру ищу уже восьмой месяц для себя и двоих детей, везде отказ, "
+               "может есть какая-то помощь для семей"),
+        ("de", "seit einem jahr suchen wir eine wohnung für uns und drei kinder, nur absagen, "
+               "gibt es irgendwo hilfe für familien wie uns"),
+    ],
+)
+def test_landlords_refusals_in_a_flat_search_are_no_stake(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "complex", (lang, text)
