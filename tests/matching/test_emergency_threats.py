@@ -1,5 +1,7 @@
 """A bare threat is an emergency, unless the message says it is about a contract, a notice or a job
-(`weak` and `unless` of an emergency in knowledge/intents.yaml). Sentences written for this test."""
+(`weak` and `unless` of an emergency in knowledge/intents.yaml); threats to break bones or to kill, also from
+someone the person owes money, and pills taken by someone who "cannot go on" are emergencies named by listed words.
+Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -29,3 +31,25 @@ def test_a_threat_is_an_emergency(real_matcher: Matcher, text: str) -> None:
 def test_a_landlords_or_employers_threat_is_a_service_question(real_matcher: Matcher, text: str) -> None:
     assert real_matcher.intents.emergency_kind(text) is None, text
     assert real_matcher.match(text).intent != "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        ("en", "the man i borrowed from says he'll break my legs tonight", "notruf-110-polizei"),
+        ("de", "der vermieter sagt er wird mir die beine brechen", "notruf-110-polizei"),
+        ("ru", "коллектор сказал что ноги сломаю если не отдам", "notruf-110-polizei"),
+        ("ar", "jari 3am yhaddidouni bel 2atel kel yom", "notruf-110-polizei"),
+        ("fa", "shoharam mige age talagh begiram mikoshatam", "notruf-110-polizei"),
+        ("ru", "я выпил таблетки, не могу больше так жить", "berliner-krisendienst"),
+        ("uk", "випила пігулки, більше не можу з цим усім", "berliner-krisendienst"),
+    ],
+)
+def test_a_threat_to_hurt_or_pills_taken_in_despair(real_matcher: Matcher, lang: str, text: str, first: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent == "emergency" and decision.best is not None, (text, decision.intent)
+    assert decision.best.id == first, (text, decision.best.id)
+
+
+def test_pills_without_despair_are_no_emergency(real_matcher: Matcher) -> None:
+    assert real_matcher.match("я выпила таблетки от головы, где найти врача", "ru").intent != "emergency"
