@@ -41,6 +41,20 @@ PERSON_REQUESTS = [
     ("tr", "yazarak anlatamıyorum, çok karışık"),
     ("fa", "mikham hozoori harf bezanam ba ye nafar"),
     ("fa", "ye nafar hast ke shakhsan komak kone?"),
+    # give me / sign me up with / connect me to staff; someone to take over, follow or go through the case
+    ("de", "geben sie mir bitte einen mitarbeiter, ich habe drei briefe vom amt"),
+    ("de", "kann jemand von euch meinen antrag mit mir anschauen"),
+    ("de", "wir suchen jemanden der den fall übernehmen kann, alles ist durcheinander"),
+    ("en", "could someone meet me, i have a bag full of letters"),
+    ("ru", "дайте консультанта, письма с джобцентра непонятные"),
+    ("ru", "запишите к консультанту, у меня вопросы по пособию"),
+    ("uk", "з'єднайте мене з працівником, прошу"),
+    ("uk", "потрібна людина яка мене супроводить на прийом"),
+    ("tr", "annemin işlerini takip edecek biri lazım, çok evrak var"),
+    ("tr", "lütfen beni bir çalışana bağlayın"),
+    ("ar", "bedi 7ada yetaba3 ma3i el awra2"),
+    ("fa", "lotfan mano vasl konid be ye karmand"),
+    ("fa", "یک نفر میخوایم که پرونده رو دست بگیره"),
 ]
 
 NO_PERSON_REQUESTS = [
@@ -55,6 +69,11 @@ NO_PERSON_REQUESTS = [
     # a form handed in in person, documents shown at an office: services
     ("de", "muss ich die unterlagen beim bürgeramt persönlich zeigen"),
     ("en", "do i have to show my documents at the jobcenter in person"),
+    # "give" and "sign up" without staff, a worker or a colleague mentioned: no request
+    ("ru", "дайте адрес джобцентра в митте"),
+    ("uk", "запишіть мене на курс німецької"),
+    ("tr", "elektrik sayacını okuyan çalışan geldi, fatura ne zaman gelir"),
+    ("de", "der mitarbeiter hat mir das formular nicht gegeben"),
 ]
 
 
