@@ -45,6 +45,7 @@ PERSON_REQUESTS = [
     ("de", "geben sie mir bitte einen mitarbeiter, ich habe drei briefe vom amt"),
     ("de", "kann jemand von euch meinen antrag mit mir anschauen"),
     ("de", "wir suchen jemanden der den fall übernehmen kann, alles ist durcheinander"),
+    ("de", "die briefe werden immer mehr, ich brauch einen menschen dafür"),
     ("en", "could someone meet me, i have a bag full of letters"),
     ("ru", "дайте консультанта, письма с джобцентра непонятные"),
     ("ru", "запишите к консультанту, у меня вопросы по пособию"),
