@@ -39,6 +39,13 @@ from bot.matching import Matcher
         # a passport in a video game, a food's shelf life
         ("fa", "too bazi gta chetor mashin bekharam"),
         ("de", "wo steht das haltbarkeitsdatum auf dem joghurt"),
+        # a game's job, a brand, an exchange rate, a bench to sit on, a recipe
+        ("en", "my sim in the sims 4 needs a job, which career is best"),
+        ("tr", "oğluma bisiklet alacağım hangi marka dayanıklı"),
+        ("uk", "де найкращий курс гривні до євро в берліні"),
+        ("ar", "fi ma23ad bel park 2arib men el bet?"),
+        ("fa", "ye nimkat too park peyda kardam, khube"),
+        ("fa", "dastoor-e pokht-e ghorme sabzi ba lubia"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:
