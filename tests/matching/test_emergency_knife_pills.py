@@ -23,6 +23,7 @@ from bot.matching import Matcher
         ("ru", "мама выпила много таблеток и не отвечает", "notruf-112-feuerwehr-rettungsdienst"),
         ("tr", "kardeşim çok hap içti sanırım, cok hap ictim diyor", "notruf-112-feuerwehr-rettungsdienst"),
         ("fa", "khaharam kheili ghors khordam gofte va khabesh mibare", "notruf-112-feuerwehr-rettungsdienst"),
+        ("fa", "bachem az pele oftad, hosh nadare, chi konam", "notruf-112-feuerwehr-rettungsdienst"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

@@ -46,6 +46,12 @@ from bot.matching import Matcher
         ("ar", "fi ma23ad bel park 2arib men el bet?"),
         ("fa", "ye nimkat too park peyda kardam, khube"),
         ("fa", "dastoor-e pokht-e ghorme sabzi ba lubia"),
+        # bread, a national dish, a football club's form, a parking spot, a gym's Anmeldung in Finglish
+        ("fa", "koja nan barbari khub peyda mishe"),
+        ("ru", "в садике праздник, надо принести национальное блюдо, какое лучше"),
+        ("ar", "بدي سجل بنتي بنادي كرة قدم"),
+        ("de", "der nachbar steht immer auf meinem parkplatz, was tun"),
+        ("fa", "mikham too bashgah-e boxing Anmeldung konam"),
     ],
 )
 def test_leisure_words_get_no_service(real_matcher: Matcher, lang: str, text: str) -> None:

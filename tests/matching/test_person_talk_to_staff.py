@@ -56,6 +56,12 @@ PERSON_REQUESTS = [
     ("ar", "bedi 7ada yetaba3 ma3i el awra2"),
     ("fa", "lotfan mano vasl konid be ye karmand"),
     ("fa", "یک نفر میخوایم که پرونده رو دست بگیره"),
+    # no machine, at the office, not in the chat, not by message
+    ("de", "bitte einen echten berater, keinen automaten"),
+    ("ru", "можно к вам в офис прийти и поговорить?"),
+    ("tr", "mesajla anlatamam, biri yardım etsin"),
+    ("ar", "momken maw3ed ma3 zol yesa3edni fi el awra2"),
+    ("ar", "bade 7ada yo2ef ma3i shakhsiyan bel mawdoo3"),
 ]
 
 NO_PERSON_REQUESTS = [

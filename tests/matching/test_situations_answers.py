@@ -54,6 +54,8 @@ ANSWERS = [
     (JOB_COUNSELLING, "tr", "is ariyorum, berberim ama almancam zayif, nereden baslamaliyim", None),
     (JOB_COUNSELLING, "ar", "زوجي كان نجار ويدور شغل هون، وين لازم يروح", None),
     (JOB_COUNSELLING, "fa", "man ashpaz hastam, chetor inja kar peyda konam", None),
+    (JOB_COUNSELLING, "ru", "я плотник, немецкий а2, куда идти чтобы найти работу", None),
+    (JOB_COUNSELLING, "de", "ich such arbeit, egal was, putzen oder lager", None),
     (JOBCENTER_CW, "de", "mir wurde gekündigt und ich habe kein geld für die miete, wer hilft", CW),
     (JOBCENTER_CW, "en", "got laid off last month and the money is gone, who helps with rent", CW),
     (JOBCENTER_CW, "ru", "меня уволили, денег на аренду нет, что делать", CW),
@@ -71,6 +73,9 @@ ANSWERS = [
     (ANTI_DISCRIMINATION, "de", "die chefin sagt mit kopftuch nicht an die kasse, darf die das", None),
     (ANTI_DISCRIMINATION, "tr", "başörtülü diye kursa almadılar, bu yasal mı", None),
     (ANTI_DISCRIMINATION, "ru", "сосед кричит вали обратно, куда пожаловаться", None),
+    (ANTI_DISCRIMINATION, "ar", "ابني بيتنمروا عليه بالمدرسة لأنه لاجئ والمدير ما بيعمل شي", None),
+    (ANTI_DISCRIMINATION, "fa", "dokhtaram ro too madrese bekhatere afghan budan aziat mikonan, koja shekayat konam",
+     None),
     (YOUTH_MIGRATION, "de", "ich bin 20 und neu in berlin, gibt es eine stelle für junge leute, die mit allem hilft",
      None),
     (YOUTH_MIGRATION, "en", "is there a place for young people that helps with everything, papers and school and so on",
@@ -89,6 +94,7 @@ ANSWERS = [
     (BASISKONTO, "en", "the bank refused me because i only have a duldung", None),
     (BASISKONTO, "tr", "banka hesap açmadı çünkü pasaportum yok", None),
     (BASISKONTO, "uk", "банк відмовив відкрити рахунок, в мене тільки папір з LEA", None),
+    (BASISKONTO, "en", "sparkasse said no account without a residence permit, i only have a fiktionsbescheinigung", None),
     (KITA_MITTE, "de", "meine tochter ist 3 und ich fange im mai einen job an, aber keiner passt auf sie auf", "mitte"),
     (KITA_CW, "en", "every daycare says waiting list and my course starts next month, my son is 2", CW),
     (KITA_MITTE, "ru", "сыну 3 года, хочу выйти на работу, везде очередь в садик", "mitte"),
@@ -151,6 +157,8 @@ def test_the_situation_answers_with_its_entry(
         "depremden sonra uyuyamıyorum, her gece kabus",
         "ich kann nicht schlafen, die nachbarn sind so laut",
         "ich kann nicht schlafen, ich war in der nachtschicht",
+        # came along from Ukraine but not Ukrainian: not the temporary protection's arrival centre
+        "мой муж белорус, вчера приехали из киева, может ли он попросить убежище",
     ],
 )
 def test_a_look_alike_is_no_situation(real_matcher: Matcher, text: str) -> None:

@@ -1,8 +1,9 @@
-"""The money situations of knowledge/intents.yaml: electricity or gas cut off for unpaid bills → the
+"""The money and work situations of knowledge/intents.yaml: electricity or gas cut off for unpaid bills → the
 Verbraucherzentrale (energy debts); an office demanding overpaid benefits back → the Jobcenter, the district's debt
 counselling second (not with an objection and its deadline); a
 scam (money sent to someone who vanished, a fake Jobcenter call or text) → the police's Internetwache; a gym or phone
-contract that keeps charging → the Verbraucherzentrale; benefits cut for a missed appointment → the Jobcenter.
+contract that keeps charging → the Verbraucherzentrale; benefits cut for a missed appointment → the Jobcenter; work
+without a contract and a question of insurance, an accident or pay → the counselling for migrant workers (BEMA).
 Sentences written for these tests; the look-alikes must not be answered so."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ CONSUMER = "verbraucherzentrale-berlin"
 POLICE_ONLINE = "polizei-buergertelefon-internetwache"
 JOBCENTER_MITTE = "jobcenter-mitte"
 JOBCENTER_CW = "jobcenter-charlottenburg-wilmersdorf"
+WORKERS = "bema-beratungszentrum-migration-gute-arbeit"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -38,6 +40,11 @@ ANSWERS = [
     (JOBCENTER_MITTE, "de", "sie haben mein geld gekürzt, weil ich den termin verpasst habe", "mitte"),
     (JOBCENTER_CW, "ru", "урезали пособие, потому что я пропустил термин в джобцентре", CW),
     (JOBCENTER_MITTE, "tr", "randevuya gidemedim diye paramı kestiler", "mitte"),
+    (WORKERS, "de", "ich arbeite seit märz ohne vertrag im restaurant, bin ich bei einem unfall versichert", None),
+    (WORKERS, "en", "i work in a warehouse with no contract, cash in hand, who pays if i get injured", None),
+    (WORKERS, "ru", "работаю без договора на стройке, если травма, кто заплатит", None),
+    (WORKERS, "tr", "kayıt dışı çalışıyorum, maaşımı vermiyorlar", None),
+    (WORKERS, "fa", "bedun gharardad too restoran kar mikonam, bime daram?", None),
 ]
 
 
@@ -67,12 +74,18 @@ def test_the_situation_answers_with_its_entry(
         "das jobcenter will 800 euro zurück, der widerspruch muss bis montag raus",
         # a plain question how to cancel: the gym's own business
         "wie kündige ich beim fitnessstudio",
+        # no tenancy contract: a flat, not work
+        "ich wohne ohne mietvertrag, bin ich versichert wenn was kaputt geht",
+        # uninsured and looking for a doctor: not work without a contract
+        "sigortasız bakan doktor var mı, işten çıktım",
+        "he worked without a contract and fell, the hospital wants money first",
         # a doctor's appointment missed: no sanction
         "arzt termin verpasst, jetzt wollen sie 30 euro, wurde gekürzt",
     ],
 )
 def test_a_look_alike_is_no_money_situation(real_matcher: Matcher, text: str) -> None:
-    names = {"energy-cut-off", "money-demanded-back", "scam", "contract-cancel", "benefit-cut-missed-appointment"}
+    names = {"energy-cut-off", "money-demanded-back", "scam", "contract-cancel", "benefit-cut-missed-appointment",
+             "undeclared-work"}
     answer = real_matcher.situations.answer_for((text,))
     money = {tuple(s.answer) for s in real_matcher.situations.known if s.name in names}
     assert answer is None or answer not in money, (text, answer)
