@@ -14,7 +14,12 @@ tests, one table for all situations:
 - a bank refused to open an account, whatever paper it did not accept → the right to a Basiskonto;
 - a small child and nobody to look after them while the parent works or learns, or only waiting lists → the
   Kita-Gutschein office of the user's district;
-- humiliated at a Berlin office for one's origin or language → the LADG-Ombudsstelle (not at the Jobcenter).
+- humiliated at a Berlin office for one's origin or language → the LADG-Ombudsstelle (not at the Jobcenter);
+- electricity or gas cut off for unpaid bills → the Verbraucherzentrale (energy debts); an office demanding
+  overpaid benefits back → the Jobcenter (not with an objection and its deadline); a scam (money sent to someone who
+  vanished, a fake Jobcenter call or text) → the police's Internetwache; a gym or phone contract that keeps
+  charging → the Verbraucherzentrale; benefits cut for a missed appointment → the Jobcenter; work without a
+  contract and a question of insurance, an accident or pay → the counselling for migrant workers (BEMA).
 """
 
 from __future__ import annotations
@@ -35,6 +40,10 @@ BASISKONTO = "basiskonto-recht-auf-girokonto"
 KITA_MITTE = "jugendamt-mitte-familienservicebuero-kita-gutschein"
 KITA_CW = "kita-gutscheinstelle-charlottenburg-wilmersdorf"
 LADG = "ladg-ombudsstelle"
+CONSUMER = "verbraucherzentrale-berlin"
+POLICE_ONLINE = "polizei-buergertelefon-internetwache"
+JOBCENTER_MITTE = "jobcenter-mitte"
+WORKERS = "bema-beratungszentrum-migration-gute-arbeit"
 CW = "charlottenburg-wilmersdorf"
 
 ANSWERS = [
@@ -94,7 +103,8 @@ ANSWERS = [
     (BASISKONTO, "en", "the bank refused me because i only have a duldung", None),
     (BASISKONTO, "tr", "banka hesap açmadı çünkü pasaportum yok", None),
     (BASISKONTO, "uk", "банк відмовив відкрити рахунок, в мене тільки папір з LEA", None),
-    (BASISKONTO, "en", "sparkasse said no account without a residence permit, i only have a fiktionsbescheinigung", None),
+    (BASISKONTO, "en", "sparkasse said no account without a residence permit, i only have a fiktionsbescheinigung",
+     None),
     (KITA_MITTE, "de", "meine tochter ist 3 und ich fange im mai einen job an, aber keiner passt auf sie auf", "mitte"),
     (KITA_CW, "en", "every daycare says waiting list and my course starts next month, my son is 2", CW),
     (KITA_MITTE, "ru", "сыну 3 года, хочу выйти на работу, везде очередь в садик", "mitte"),
@@ -114,6 +124,31 @@ ANSWERS = [
     (TRAUMA_CARE, "tr", "savaştan beri her gece kabus görüyorum, kime gideyim", None),
     (TRAUMA_CARE, "ar", "ibni ma binam, kawabis kil lel min el 7arb", None),
     (TRAUMA_CARE, "fa", "az vaghti omadim shaba khab nadaram, hamash kabus az jang", None),
+    (CONSUMER, "de", "die stadtwerke wollen den strom abstellen, wir haben zwei rechnungen nicht bezahlt", None),
+    (CONSUMER, "en", "they will shut off the gas next week, we have arrears of 600 euro", None),
+    (CONSUMER, "ru", "нам отключат свет, долг за три месяца", None),
+    (CONSUMER, "tr", "doğalgaz kesilecek, iki aydır ödemedik", None),
+    (CONSUMER, "ar", "el kahraba ra7 y2ta3ouha, ma dafa3na el fawateer", None),
+    (JOBCENTER_MITTE, "de", "das jobcenter fordert 900 euro zurück, ich kann das nicht bezahlen", "mitte"),
+    (JOBCENTER_CW, "en", "the office says i was overpaid and must pay back 700 euro", CW),
+    (JOBCENTER_MITTE, "uk", "вимагають повернути 500 євро переплати за допомогу", "mitte"),
+    (JOBCENTER_CW, "fa", "نامه دادن که باید ۸۰۰ یورو پس بدم، زیادی گرفتم", CW),
+    (POLICE_ONLINE, "de", "hab 300 euro für ein fahrrad überwiesen und der verkäufer hat meine nummer blockiert", None),
+    (POLICE_ONLINE, "en", "a caller said he is from the jobcenter and wanted my pin, i think it is a scam", None),
+    (POLICE_ONLINE, "ru", "перевела 500 евро за квартиру, хозяин пропал", None),
+    (POLICE_ONLINE, "tr", "telefonda jobcenter dediler, banka şifremi istediler, ödedim mi bilmiyorum", None),
+    (CONSUMER, "de", "ich will mein fitnessstudio kündigen aber die buchen immer weiter ab", None),
+    (CONSUMER, "en", "how do i cancel a gym membership that i signed without understanding", None),
+    (CONSUMER, "uk", "не можу розірвати абонемент у фітнес, гроші списують", None),
+    (CONSUMER, "tr", "spor salonu üyeliğimi iptal etmiyorlar", None),
+    (JOBCENTER_MITTE, "de", "sie haben mein geld gekürzt, weil ich den termin verpasst habe", "mitte"),
+    (JOBCENTER_CW, "ru", "урезали пособие, потому что я пропустил термин в джобцентре", CW),
+    (JOBCENTER_MITTE, "tr", "randevuya gidemedim diye paramı kestiler", "mitte"),
+    (WORKERS, "de", "ich arbeite seit märz ohne vertrag im restaurant, bin ich bei einem unfall versichert", None),
+    (WORKERS, "en", "i work in a warehouse with no contract, cash in hand, who pays if i get injured", None),
+    (WORKERS, "ru", "работаю без договора на стройке, если травма, кто заплатит", None),
+    (WORKERS, "tr", "kayıt dışı çalışıyorum, maaşımı vermiyorlar", None),
+    (WORKERS, "fa", "bedun gharardad too restoran kar mikonam, bime daram?", None),
 ]
 
 
@@ -191,3 +226,37 @@ def test_training_alone_long_ago_or_another_need_is_not_answered_so(
 ) -> None:
     decision = real_matcher.match(text, lang)
     assert decision.best is None or decision.best.id != entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a power cut in the whole building, a new electricity contract: no debt
+        "stromausfall im ganzen haus seit heute morgen, wen rufe ich an",
+        "wie kann ich strom anmelden in der neuen wohnung, muss ich das abstellen vom alten",
+        # a deposit or a loan back: not an office's demand
+        "der vermieter will die kaution nicht zurückzahlen, 900 euro",
+        "i have to pay back a bank loan of 2000 euro",
+        # accused of benefit fraud: legal advice, not the police's fraud reports
+        "das jobcenter wirft mir leistungsbetrug vor, ich habe 400 euro überwiesen bekommen",
+        # a tenancy or a job ended: not a consumer contract
+        "ich will meinen mietvertrag kündigen, wie lange vorher",
+        # an objection with its deadline: legal advice or a person
+        "das jobcenter will 800 euro zurück, der widerspruch muss bis montag raus",
+        # a plain question how to cancel: the gym's own business
+        "wie kündige ich beim fitnessstudio",
+        # no tenancy contract: a flat, not work
+        "ich wohne ohne mietvertrag, bin ich versichert wenn was kaputt geht",
+        # uninsured and looking for a doctor: not work without a contract
+        "sigortasız bakan doktor var mı, işten çıktım",
+        "he worked without a contract and fell, the hospital wants money first",
+        # a doctor's appointment missed: no sanction
+        "arzt termin verpasst, jetzt wollen sie 30 euro, wurde gekürzt",
+    ],
+)
+def test_a_look_alike_is_no_money_situation(real_matcher: Matcher, text: str) -> None:
+    names = {"energy-cut-off", "money-demanded-back", "scam", "contract-cancel", "benefit-cut-missed-appointment",
+             "undeclared-work"}
+    answer = real_matcher.situations.answer_for((text,))
+    money = {tuple(s.answer) for s in real_matcher.situations.known if s.name in names}
+    assert answer is None or answer not in money, (text, answer)
