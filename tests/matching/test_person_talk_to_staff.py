@@ -62,6 +62,8 @@ PERSON_REQUESTS = [
     ("tr", "mesajla anlatamam, biri yardım etsin"),
     ("ar", "momken maw3ed ma3 zol yesa3edni fi el awra2"),
     ("ar", "bade 7ada yo2ef ma3i shakhsiyan bel mawdoo3"),
+    ("uk", "хтось живий тут є? сама не розберуся"),
+    ("ru", "хочу записаться на консультацию лично, письма не понимаю"),
 ]
 
 NO_PERSON_REQUESTS = [
