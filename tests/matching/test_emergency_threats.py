@@ -43,6 +43,10 @@ def test_a_landlords_or_employers_threat_is_a_service_question(real_matcher: Mat
         ("fa", "shoharam mige age talagh begiram mikoshatam", "notruf-110-polizei"),
         ("ru", "я выпил таблетки, не могу больше так жить", "berliner-krisendienst"),
         ("uk", "випила пігулки, більше не можу з цим усім", "berliner-krisendienst"),
+        # a child gone missing, told with calls made: the police, not a fraud report
+        ("de", "mein sohn ist verschwunden seit heute mittag, ich habe schon alle angerufen", "notruf-110-polizei"),
+        ("ru", "дочь пропала со вчера, я звонила всем", "notruf-110-polizei"),
+        ("tr", "oglum kayboldu dunden beri, herkesi aradik", "notruf-110-polizei"),
     ],
 )
 def test_a_threat_to_hurt_or_pills_taken_in_despair(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

@@ -249,6 +249,9 @@ def test_training_alone_long_ago_or_another_need_is_not_answered_so(
         "ich wohne ohne mietvertrag, bin ich versichert wenn was kaputt geht",
         # uninsured and looking for a doctor: not work without a contract
         "sigortasız bakan doktor var mı, işten çıktım",
+        # a person gone missing or a lost passport with money mentioned: no scam
+        "my cousin disappeared, we paid a lawyer already",
+        "my passport disappeared, i paid for a new photo already",
         "he worked without a contract and fell, the hospital wants money first",
         # a doctor's appointment missed: no sanction
         "arzt termin verpasst, jetzt wollen sie 30 euro, wurde gekürzt",
@@ -256,7 +259,7 @@ def test_training_alone_long_ago_or_another_need_is_not_answered_so(
 )
 def test_a_look_alike_is_no_money_situation(real_matcher: Matcher, text: str) -> None:
     names = {"energy-cut-off", "money-demanded-back", "scam", "contract-cancel", "benefit-cut-missed-appointment",
-             "undeclared-work"}
+             "undeclared-work", "scam-vanished"}
     answer = real_matcher.situations.answer_for((text,))
     money = {tuple(s.answer) for s in real_matcher.situations.known if s.name in names}
     assert answer is None or answer not in money, (text, answer)
