@@ -55,5 +55,11 @@ def test_a_threat_to_hurt_or_pills_taken_in_despair(real_matcher: Matcher, lang:
     assert decision.best.id == first, (text, decision.best.id)
 
 
+def test_a_missing_child_gets_the_police_alone(real_matcher: Matcher) -> None:
+    decision = real_matcher.match("unsere tochter ist verschwunden, seit drei stunden nicht nach hause gekommen", "de")
+    assert decision.intent == "emergency"
+    assert [c.entry.id for c in decision.candidates] == ["notruf-110-polizei"]
+
+
 def test_pills_without_despair_are_no_emergency(real_matcher: Matcher) -> None:
     assert real_matcher.match("я выпила таблетки от головы, где найти врача", "ru").intent != "emergency"
