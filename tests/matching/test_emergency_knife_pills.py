@@ -1,6 +1,7 @@
-"""A knife in Arabic dialects typed in Latin letters and "a lot of pills" are emergencies named by listed words
-(knowledge/intents.yaml `emergency`): before, one got the shelter office, the other only the poison centre.
-Sentences written for this test."""
+"""Emergencies named by listed words (knowledge/intents.yaml `emergency`): a knife in Arabic dialects typed in
+Latin letters and "a lot of pills" (before, one got the shelter office, the other only the poison centre), threats to
+break bones or to kill, also from someone the person owes money, pills taken by someone who "cannot go on", a child
+gone missing (the police alone). Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -24,12 +25,30 @@ from bot.matching import Matcher
         ("tr", "kardeşim çok hap içti sanırım, cok hap ictim diyor", "notruf-112-feuerwehr-rettungsdienst"),
         ("fa", "khaharam kheili ghors khordam gofte va khabesh mibare", "notruf-112-feuerwehr-rettungsdienst"),
         ("fa", "bachem az pele oftad, hosh nadare, chi konam", "notruf-112-feuerwehr-rettungsdienst"),
+        # threats to hurt or kill, pills taken in despair
+        ("en", "the man i borrowed from says he'll break my legs tonight", "notruf-110-polizei"),
+        ("de", "der vermieter sagt er wird mir die beine brechen", "notruf-110-polizei"),
+        ("ru", "коллектор сказал что ноги сломаю если не отдам", "notruf-110-polizei"),
+        ("ar", "jari 3am yhaddidouni bel 2atel kel yom", "notruf-110-polizei"),
+        ("fa", "shoharam mige age talagh begiram mikoshatam", "notruf-110-polizei"),
+        ("ru", "я выпил таблетки, не могу больше так жить", "berliner-krisendienst"),
+        ("uk", "випила пігулки, більше не можу з цим усім", "berliner-krisendienst"),
+        # a child gone missing, told with calls made: the police, not a fraud report
+        ("de", "mein sohn ist verschwunden seit heute mittag, ich habe schon alle angerufen", "notruf-110-polizei"),
+        ("ru", "дочь пропала со вчера, я звонила всем", "notruf-110-polizei"),
+        ("tr", "oglum kayboldu dunden beri, herkesi aradik", "notruf-110-polizei"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:
     decision = real_matcher.match(text, lang)
     assert decision.intent == "emergency" and decision.best is not None, (text, decision.intent)
-    assert decision.best.id == first
+    assert decision.best.id == first, (text, decision.best.id)
+
+
+def test_a_missing_child_gets_the_police_alone(real_matcher: Matcher) -> None:
+    decision = real_matcher.match("unsere tochter ist verschwunden, seit drei stunden nicht nach hause gekommen", "de")
+    assert decision.intent == "emergency"
+    assert [c.entry.id for c in decision.candidates] == ["notruf-110-polizei"]
 
 
 @pytest.mark.parametrize(
@@ -37,6 +56,7 @@ def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: st
     [
         ("ar", "bghit nechri mous jdid l cuisine, fin kayn 7anout rkhis"),
         ("en", "where can i get my pills for free, i have no insurance"),
+        ("ru", "я выпила таблетки от головы, где найти врача"),
     ],
 )
 def test_a_kitchen_knife_or_a_prescription_is_no_emergency(real_matcher: Matcher, lang: str, text: str) -> None:
