@@ -220,6 +220,9 @@ class Intents(_Frozen):
     # errands that are off-topic at any length ("Anmeldung im Fitnessstudio, muss ich 2 Jahre Vertrag machen?"):
     # the office word inside names no office; `offtopic_unless` still keeps "does the Jobcenter pay" a question
     offtopic_errands: tuple[str, ...] = ()
+    # an office's name in play ("my hamster is called Jobcenter", "a poem about the Ausländerbehörde", "is the
+    # Bürgeramt building listed?"): off-topic whatever office it names, so `offtopic_unless` does not count here
+    offtopic_play: tuple[str, ...] = ()
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
     person: PersonIntent = PersonIntent()

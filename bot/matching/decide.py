@@ -172,7 +172,8 @@ class Matcher:
         n_tokens = len(tokens(text))
         if any(self.intents.is_complex(f, n_tokens) or self.intents.urgent_legal(f) for f in forms):
             return Decision("handoff", used, tuple(_distinct(ranked)[:CANDIDATES_SHOWN]), "complex"), None
-        if any(self.intents.offtopic_errand(f) for f in forms):  # "eine Kita für Hunde": before the situations
+        # "eine Kita für Hunde", "mein Hamster heißt Jobcenter": before the situations
+        if any(self.intents.offtopic_errand(f) or self.intents.plays_with_office(f) for f in forms):
             return Decision("handoff", used, (), "offtopic"), None
         helps = self.situations.answer_for(forms)
         if helps is not None:

@@ -38,6 +38,7 @@ class IntentMatcher:
     offtopic: re.Pattern[str]
     offtopic_unless: re.Pattern[str]  # who pays or which office: then the errand is a benefits question
     offtopic_errands: re.Pattern[str]  # a gym sign-up, a dog day-care: off-topic however long the message
+    offtopic_play: re.Pattern[str]  # a pet or a band named after an office, a joke about one: off-topic
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
@@ -67,6 +68,7 @@ class IntentMatcher:
             offtopic=pattern(intents.offtopic),
             offtopic_unless=pattern(intents.offtopic_unless),
             offtopic_errands=pattern(intents.offtopic_errands),
+            offtopic_play=pattern(intents.offtopic_play),
             emergency=tuple(
                 EmergencyWords(name, intent.prefer, pattern(intent.words), pattern(intent.weak),
                                pattern(intent.unless), pattern(intent.earlier))
@@ -129,6 +131,11 @@ class IntentMatcher:
         """A leisure errand that borrows an office word ("Anmeldung im Fitnessstudio", "kita für hunde"), told
         however long; not when the text names who pays or an office (`offtopic_unless`)."""
         return found(self.offtopic_errands, text) and not found(self.offtopic_unless, text)
+
+    def plays_with_office(self, text: str) -> bool:
+        """An office's name used in play: a pet, a band or a game's town called after it, a joke, a poem or a funny
+        name asked about it, its building admired. The office word names no need, whichever office it is."""
+        return found(self.offtopic_play, text)
 
     def names_payer_or_office(self, text: str) -> bool:
         """"Does the Jobcenter pay the swimming course?" is a benefits question, whatever else it sounds like."""

@@ -1,0 +1,42 @@
+"""An office's name in play (knowledge/intents.yaml `offtopic_play`): a pet, a band or a game's town named after an
+office, a joke, a poem or a funny name asked about one, its building admired. Off-topic whichever office it names,
+while a joke told about the person (discrimination) or a question about the building's entrance stays a question.
+Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "tell me a joke about the jobcenter please"),
+        ("en", "my cat is called Sozialamt because she always wants food, good name?"),
+        ("de", "schreib ein gedicht über das bürgeramt für meine kollegin"),
+        ("de", "ist das gebäude vom jobcenter in wedding denkmalgeschützt?"),
+        ("ru", "расскажи анекдот про джобцентр"),
+        ("uk", "напиши вірш про Ausländerbehörde для свята"),
+        ("tr", "hamsterimin adi Jobcenter, ona komik isim oner"),
+        ("ar", "a7kili nokta 3an el jobcenter"),
+        ("fa", "ye jok begu darbare-ye Ausländerbehörde"),
+    ],
+)
+def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.intent == "offtopic" and decision.best is None, (text, decision.intent, decision.best)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im jobcenter machen die mitarbeiter witze über mein kopftuch",
+        "the jobcenter building in wedding, where is the entrance for appointments",
+        "мой сын хочет назвать своё кафе, нужна ли регистрация в бюргерамте",
+        "bürgeramt randevusu için hangi belgeler lazım",
+    ],
+)
+def test_a_question_about_an_office_is_no_play(real_matcher: Matcher, text: str) -> None:
+    assert not real_matcher.intents.plays_with_office(text)
