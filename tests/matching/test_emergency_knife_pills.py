@@ -1,7 +1,8 @@
 """Emergencies named by listed words (knowledge/intents.yaml `emergency`): a knife in Arabic dialects typed in
 Latin letters and "a lot of pills" (before, one got the shelter office, the other only the poison centre), threats to
 break bones or to kill, also from someone the person owes money, pills taken by someone who "cannot go on", a child
-gone missing (the police alone). Sentences written for this test."""
+gone missing or lost in a park (the police alone), a fire or a smell of gas (the fire brigade). Sentences written for
+this test."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ from bot.matching import Matcher
         ("de", "mein sohn ist verschwunden seit heute mittag, ich habe schon alle angerufen", "notruf-110-polizei"),
         ("ru", "дочь пропала со вчера, я звонила всем", "notruf-110-polizei"),
         ("tr", "oglum kayboldu dunden beri, herkesi aradik", "notruf-110-polizei"),
+        # a child lost in a park or a crowd, not found for an hour
+        ("de", "meine tochter 5 jahre ist weg, wir suchen seit einer stunde im park", "notruf-110-polizei"),
+        ("en", "i lost my son at the market, cant find him anywhere", "notruf-110-polizei"),
+        ("fa", "bacham too park gom shode, peyda nemikonam", "notruf-110-polizei"),
+        ("tr", "oglum alisveris merkezinde kayboldu, bulamiyoruz", "notruf-110-polizei"),
+        # a fire, smoke filling the flat, a smell of gas: the fire brigade
+        ("de", "es brennt in der küche, die kinder sind im zimmer", "notruf-112-feuerwehr-rettungsdienst"),
+        ("en", "there is a strong gas smell in the stairwell", "notruf-112-feuerwehr-rettungsdienst"),
+        ("ar", "fi 7ari2 bel binaye w el dukhan malyan el daraj", "notruf-112-feuerwehr-rettungsdienst"),
+        ("fa", "ashpazkhune atash gerefte, komak", "notruf-112-feuerwehr-rettungsdienst"),
+        ("ru", "в подъезде пахнет газом, что делать", "notruf-112-feuerwehr-rettungsdienst"),
+        ("uk", "у сусідів пожежа, все в диму", "notruf-112-feuerwehr-rettungsdienst"),
+        ("tr", "mutfakta yangın çıktı, yardım", "notruf-112-feuerwehr-rettungsdienst"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

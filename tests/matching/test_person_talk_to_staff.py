@@ -18,6 +18,11 @@ PERSON_REQUESTS = [
     ("ru", "хочу связаться с живым человеком по поводу письма"),
     ("uk", "можна консультацію з людиною, бо я не розумію листи"),
     ("tr", "bir yetkiliyle telefonda konuşmak istiyorum lütfen"),
+    # connected or put through to staff
+    ("en", "could you connect me with a caseworker please"),
+    ("de", "bitte verbinden sie mich mit einer mitarbeiterin"),
+    ("ru", "переключите меня на оператора пожалуйста"),
+    ("tr", "beni bir yetkiliye aktarın lütfen"),
     ("ar", "بدي احكي مع موظف عن وضعي"),
     ("fa", "میخوام با یک کارمند صحبت کنم درباره نامه"),
     # someone to call me: a request for a person, not an emergency
