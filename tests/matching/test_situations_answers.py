@@ -19,7 +19,12 @@ tests, one table for all situations:
   overpaid benefits back → the Jobcenter (not with an objection and its deadline); a scam (money sent to someone who
   vanished, a fake Jobcenter call or text) → the police's Internetwache; a gym or phone contract that keeps
   charging → the Verbraucherzentrale; benefits cut for a missed appointment → the Jobcenter; work without a
-  contract and a question of insurance, an accident or pay → the counselling for migrant workers (BEMA).
+  contract and a question of insurance, an accident or pay → the counselling for migrant workers (BEMA);
+- mould the landlord leaves → the free tenancy advice (not in a shelter); no home of one's own, sleeping at friends'
+  from night to night or on the street → the Sozialamt's Soziale Wohnhilfe (not living with friends and asking how
+  to register); a flat found during the asylum procedure → the LAF's benefits centre; pregnant without papers or
+  insurance → the clearing house for people without insurance; no paediatrician takes the child → the 116117
+  appointment service.
 """
 
 from __future__ import annotations
@@ -45,6 +50,11 @@ POLICE_ONLINE = "polizei-buergertelefon-internetwache"
 JOBCENTER_MITTE = "jobcenter-mitte"
 WORKERS = "bema-beratungszentrum-migration-gute-arbeit"
 CW = "charlottenburg-wilmersdorf"
+TENANCY = "mieterberatung-charlottenburg-wilmersdorf"
+SOZIALAMT_MITTE = "amt-fuer-soziales-mitte"
+LAF_BENEFITS = "laf-leistungsbereich-darwinstrasse"
+UNINSURED = "clearingstelle-nicht-krankenversicherte-stadtmission"
+APPOINTMENTS = "arzt-finden-terminservice-116117"
 
 ANSWERS = [
     (TEGEL, "de", "wir sind vorgestern aus odessa angekommen, was müssen wir machen um hier zu bleiben", None),
@@ -149,6 +159,19 @@ ANSWERS = [
     (WORKERS, "ru", "работаю без договора на стройке, если травма, кто заплатит", None),
     (WORKERS, "tr", "kayıt dışı çalışıyorum, maaşımı vermiyorlar", None),
     (WORKERS, "fa", "bedun gharardad too restoran kar mikonam, bime daram?", None),
+    (TENANCY, "de", "an der wand im kinderzimmer ist schimmel, der vermieter macht nichts", None),
+    (TENANCY, "en", "mould keeps coming back on the bedroom wall and the landlord says it is our fault", None),
+    (TENANCY, "ru", "в комнате плесень на стене, хозяин квартиры ничего не делает", None),
+    (TENANCY, "tr", "banyoda küf var ev sahibi ilgilenmiyor ne yapabilirim", None),
+    (SOZIALAMT_MITTE, "de", "ich schlafe mal bei einem freund, mal bei einem anderen, keine wohnung seit märz", "mitte"),
+    (SOZIALAMT_MITTE, "en", "im sleeping at friends, one night here one night there, no place of my own", "mitte"),
+    (SOZIALAMT_MITTE, "uk", "ночую у знайомих, ніде жити вже місяць", "mitte"),
+    (LAF_BENEFITS, "en", "i found a flat but i am still in the asylum procedure, who pays the rent", None),
+    (LAF_BENEFITS, "tr", "iltica sürecim devam ediyor ama ev buldum, kirayı kim öder", None),
+    (UNINSURED, "de", "meine schwester ist schwanger und hat keine versicherung, wo kann sie zum arzt", None),
+    (UNINSURED, "ru", "я беременна, нет страховки, куда идти на осмотр", None),
+    (APPOINTMENTS, "de", "kein kinderarzt nimmt neue patienten, mein sohn braucht die u-untersuchung", None),
+    (APPOINTMENTS, "en", "we cant find a pediatrician for our baby, all say they are full", None),
 ]
 
 
@@ -192,6 +215,12 @@ def test_the_situation_answers_with_its_entry(
         "depremden sonra uyuyamıyorum, her gece kabus",
         "ich kann nicht schlafen, die nachbarn sind so laut",
         "ich kann nicht schlafen, ich war in der nachtschicht",
+        # mould in a shelter room (the operator and the LAF), living with friends and asking how to register,
+        # a flat found with the Jobcenter paying: not the tenancy advice, the Sozialamt or the LAF
+        "in unserem zimmer im heim ist schimmel, die leitung macht nichts",
+        "wir wohnen bei bekannten, wie mache ich die anmeldung mit der adresse",
+        "живем у друзей, как сделать прописку",
+        "wir haben eine wohnung gefunden, das jobcenter zahlt, wir sind noch im heim",
         # came along from Ukraine but not Ukrainian: not the temporary protection's arrival centre
         "мой муж белорус, вчера приехали из киева, может ли он попросить убежище",
     ],
