@@ -43,6 +43,8 @@ from bot.matching import Matcher
         ("en", "i lost my son at the market, cant find him anywhere", "notruf-110-polizei"),
         ("fa", "bacham too park gom shode, peyda nemikonam", "notruf-110-polizei"),
         ("tr", "oglum alisveris merkezinde kayboldu, bulamiyoruz", "notruf-110-polizei"),
+        ("en", "my daughter went missing at the station half an hour ago", "notruf-110-polizei"),
+        ("ru", "сын 12 лет не пришел домой после школы, телефон выключен", "notruf-110-polizei"),
         # a fire, smoke filling the flat, a smell of gas: the fire brigade
         ("de", "es brennt in der küche, die kinder sind im zimmer", "notruf-112-feuerwehr-rettungsdienst"),
         ("en", "there is a strong gas smell in the stairwell", "notruf-112-feuerwehr-rettungsdienst"),

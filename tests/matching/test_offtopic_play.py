@@ -22,6 +22,8 @@ from bot.matching import Matcher
         ("tr", "hamsterimin adi Jobcenter, ona komik isim oner"),
         ("ar", "a7kili nokta 3an el jobcenter"),
         ("fa", "ye jok begu darbare-ye Ausländerbehörde"),
+        ("de", "ist Ausländerbehörde beim scrabble erlaubt?"),
+        ("tr", "Jobcenter kelimesinin telaffuzu nasil"),
     ],
 )
 def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:

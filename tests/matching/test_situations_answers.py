@@ -24,7 +24,9 @@ tests, one table for all situations:
   from night to night or on the street → the Sozialamt's Soziale Wohnhilfe (not living with friends and asking how
   to register); a flat found during the asylum procedure → the LAF's benefits centre; pregnant without papers or
   insurance → the clearing house for people without insurance; no paediatrician takes the child → the 116117
-  appointment service.
+  appointment service;
+- a minor who came without parents → the youth migration service (the youth emergency service beside it); a
+  teenager who wants to leave school for a trade → the Jugendberufsagentur (not a foreign diploma to recognise).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ SOZIALAMT_MITTE = "amt-fuer-soziales-mitte"
 LAF_BENEFITS = "laf-leistungsbereich-darwinstrasse"
 UNINSURED = "clearingstelle-nicht-krankenversicherte-stadtmission"
 APPOINTMENTS = "arzt-finden-terminservice-116117"
+YOUTH_JOBS = "jugendberufsagentur-berlin"
 
 ANSWERS = [
     (TEGEL, "de", "wir sind vorgestern aus odessa angekommen, was müssen wir machen um hier zu bleiben", None),
@@ -172,6 +175,12 @@ ANSWERS = [
     (UNINSURED, "ru", "я беременна, нет страховки, куда идти на осмотр", None),
     (APPOINTMENTS, "de", "kein kinderarzt nimmt neue patienten, mein sohn braucht die u-untersuchung", None),
     (APPOINTMENTS, "en", "we cant find a pediatrician for our baby, all say they are full", None),
+    (YOUTH_MIGRATION, "de", "ich bin 16 und ohne eltern hier, wer hilft mir mit allem", None),
+    (YOUTH_MIGRATION, "en", "i am 17, came alone from eritrea last month, who can help me", None),
+    (YOUTH_MIGRATION, "tr", "17 yasindayim ailem burada yok, ne yapmaliyim", None),
+    (YOUTH_JOBS, "de", "mein sohn ist 16 und will nach der 9. klasse eine ausbildung als elektriker machen", None),
+    (YOUTH_JOBS, "ru", "дочь в 10 классе, хочет бросить школу и учиться на парикмахера", None),
+    (ANTI_DISCRIMINATION, "tr", "oğlumun okulunda ona terörist diyorlar, öğretmen ciddiye almıyor", None),
 ]
 
 
@@ -221,6 +230,8 @@ def test_the_situation_answers_with_its_entry(
         "wir wohnen bei bekannten, wie mache ich die anmeldung mit der adresse",
         "живем у друзей, как сделать прописку",
         "wir haben eine wohnung gefunden, das jobcenter zahlt, wir sind noch im heim",
+        # a trade learnt abroad to be recognised: not the Jugendberufsagentur
+        "ich habe in der schule in syrien elektriker gelernt, wie wird das anerkannt",
         # came along from Ukraine but not Ukrainian: not the temporary protection's arrival centre
         "мой муж белорус, вчера приехали из киева, может ли он попросить убежище",
     ],
