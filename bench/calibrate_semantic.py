@@ -41,7 +41,8 @@ FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2"
          "blind18": "blind18.yaml", "blind19": "blind19.yaml", "blind20": "blind20.yaml",
          "blind21": "blind21.yaml", "blind22": "blind22.yaml", "blind23": "blind23.yaml",
          "blind24": "blind24.yaml", "blind25": "blind25.yaml", "blind26": "blind26.yaml",
-         "blind27": "blind27.yaml", "blind28": "blind28.yaml", "omos": "omos_dev.yaml"}
+         "blind27": "blind27.yaml", "blind28": "blind28.yaml",
+         "blind29": "blind29.yaml", "omos": "omos_dev.yaml"}
 MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching (--per-set)
 # Without --per-set: the most `direct - WRONG_COST * wrong` over all sets pooled. A wrong confident answer sends
 # a person under stress to the wrong office; a choice or a hand-off costs a tap or a wait. Four direct answers
