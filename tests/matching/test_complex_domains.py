@@ -27,6 +27,9 @@ def intents(real_matcher: Matcher) -> IntentMatcher:
 
 
 TANGLED = [
+    ("the landlord gave notice, the jobcenter wont cover the rent and my permit extension is still pending",
+     "en"),
+    ("el jobcenter wa2af el masari, sa7eb el bet ba3at Kündigung w el iqama taba3i khalsana", "ar"),
     ("My wife moved out with the kids, the jobcenter stopped the money, the landlord gave us notice and my "
      "residence depends on her. I don't know where to start.", "en"),
     ("I lost my job, I have debts with an inkasso company and now I am in the hospital for an operation", "en"),

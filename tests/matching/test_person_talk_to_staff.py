@@ -23,6 +23,8 @@ PERSON_REQUESTS = [
     ("de", "bitte verbinden sie mich mit einer mitarbeiterin"),
     ("ru", "переключите меня на оператора пожалуйста"),
     ("tr", "beni bir yetkiliye aktarın lütfen"),
+    ("en", "is there someone who can sit with me and go through all of it"),
+    ("uk", "мені потрібен живий консультант, не бот"),
     ("ar", "بدي احكي مع موظف عن وضعي"),
     ("fa", "میخوام با یک کارمند صحبت کنم درباره نامه"),
     # someone to call me: a request for a person, not an emergency
