@@ -26,7 +26,8 @@ tests, one table for all situations:
   insurance → the clearing house for people without insurance; no paediatrician takes the child → the 116117
   appointment service;
 - a minor who came without parents → the youth migration service (the youth emergency service beside it); a
-  teenager who wants to leave school for a trade → the Jugendberufsagentur (not a foreign diploma to recognise).
+  teenager who wants to leave school for a trade → the Jugendberufsagentur (not a foreign diploma to recognise);
+  studied in Ukraine without being Ukrainian → the LEA's card on temporary protection (not a degree to recognise).
 """
 
 from __future__ import annotations
@@ -181,6 +182,8 @@ ANSWERS = [
     (YOUTH_JOBS, "de", "mein sohn ist 16 und will nach der 9. klasse eine ausbildung als elektriker machen", None),
     (YOUTH_JOBS, "ru", "дочь в 10 классе, хочет бросить школу и учиться на парикмахера", None),
     (ANTI_DISCRIMINATION, "tr", "oğlumun okulunda ona terörist diyorlar, öğretmen ciddiye almıyor", None),
+    (UKRAINE_PERMIT, "en", "i am from india and was a student in kyiv until the war, can i get protection here", None),
+    (UKRAINE_PERMIT, "tr", "Kiev'de universite ogrenciydim, Misir vatandasiyim, burada kalabilir miyim", None),
 ]
 
 
@@ -230,6 +233,8 @@ def test_the_situation_answers_with_its_entry(
         "wir wohnen bei bekannten, wie mache ich die anmeldung mit der adresse",
         "живем у друзей, как сделать прописку",
         "wir haben eine wohnung gefunden, das jobcenter zahlt, wir sind noch im heim",
+        # a degree from a Ukrainian university to be recognised: not the temporary protection
+        "ich habe in kiew studiert, wie lasse ich mein diplom anerkennen",
         # a trade learnt abroad to be recognised: not the Jugendberufsagentur
         "ich habe in der schule in syrien elektriker gelernt, wie wird das anerkannt",
         # came along from Ukraine but not Ukrainian: not the temporary protection's arrival centre
