@@ -167,7 +167,7 @@ ANSWERS = [
     (TENANCY, "en", "mould keeps coming back on the bedroom wall and the landlord says it is our fault", None),
     (TENANCY, "ru", "в комнате плесень на стене, хозяин квартиры ничего не делает", None),
     (TENANCY, "tr", "banyoda küf var ev sahibi ilgilenmiyor ne yapabilirim", None),
-    (SOZIALAMT_MITTE, "de", "ich schlafe mal bei einem freund, mal bei einem anderen, keine wohnung seit märz", "mitte"),
+    (SOZIALAMT_MITTE, "de", "ich schlafe mal bei einem freund, mal bei einem anderen, keine wohnung", "mitte"),
     (SOZIALAMT_MITTE, "en", "im sleeping at friends, one night here one night there, no place of my own", "mitte"),
     (SOZIALAMT_MITTE, "uk", "ночую у знайомих, ніде жити вже місяць", "mitte"),
     (LAF_BENEFITS, "en", "i found a flat but i am still in the asylum procedure, who pays the rent", None),
