@@ -63,3 +63,42 @@ def test_a_deadlines_last_day_is_no_goodbye(real_matcher: Matcher) -> None:
     assert decision.intent != "emergency" and decision.action == "handoff", decision.intent
     goodbye = real_matcher.match("я все вирішила, сьогодні останній день, дякую вам за все", "uk")
     assert goodbye.intent == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "маю купу листів і нічого не розумію, чи може хтось зі мною зустрітися?"),
+        ("uk", "завтра термін, а паспорт у посольстві, поможіть хтось особисто"),
+        ("fa", "چند مشکل دارم، میخواهم با یک مشاور رو در رو گپ بزنم"),
+        ("ar", "kel shi 3am yekhrab, bade 7ada ysa3dne wajhan l wajh"),
+        ("tr", "annem hasta, ben Jobcenter ile ugrasiyorum, buraya tek tek yazamam, bir danışman lazım"),
+    ],
+)
+def test_asking_to_meet_someone_in_person_goes_to_a_person(real_matcher: Matcher, lang: str, text: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.action == "handoff" and decision.intent in ("person", "complex"), (text, decision.intent)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "my brother is stuck in Greece without papers, is there a legal way to bring him here"),
+        ("fa", "زنم در پاکستان منتظر نوبت است که بیاید اینجا، چه کنم"),
+    ],
+)
+def test_a_relative_stuck_abroad_goes_to_the_reunification_advice(
+    real_matcher: Matcher, lang: str, text: str
+) -> None:
+    assert real_matcher.situations.answer_for((text,)) == ADVICE
+
+
+def test_a_workers_family_is_a_residence_question(real_matcher: Matcher) -> None:
+    text = "esim ve kizim hala Izmirde, ben burda calisma vizesiyle varim, onlari yanima getirmek istiyorum"
+    assert real_matcher.situations.answer_for((text,)) != ADVICE
+
+
+def test_a_visa_running_out_in_days_with_a_parent_to_care_for_goes_to_a_person(real_matcher: Matcher) -> None:
+    text = "my father 80 with dementia is here and his visa ends in 12 days, nobody back home can care for him"
+    decision = real_matcher.match(text, "en")
+    assert decision.action == "handoff" and decision.intent == "complex", decision.intent
