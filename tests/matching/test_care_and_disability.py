@@ -1,7 +1,7 @@
 """Care and disability (blind set 30's theme): the care advice centres (Pflegestützpunkte) and the LAGeSo's
-Versorgungsamt for the disability card are found by their words; emergencies told as a fall with bleeding, smoke
-from a neighbour's flat or standing on a balcony; an office's name as a meeting point or a pet's name is play; a carer
-with several offices at once goes to a person. Sentences written for this test."""
+Versorgungsamt for the disability card are found by their words; a carer with several offices at once goes to a
+person. Its emergencies are in test_emergency_knife_pills.py, its meeting points and pet names in
+test_offtopic_play.py. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -26,47 +26,6 @@ def test_care_and_the_disability_card_find_their_service(
 ) -> None:
     ranked = real_matcher.rank(text, lang)
     assert ranked and ranked[0].entry.id == first, (text, [c.entry.id for c in ranked[:3]])
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "first"),
-    [
-        ("tr", "bebegim dustu basindan kan geliyor kendine gelmiyor", "notruf-112-feuerwehr-rettungsdienst"),
-        ("tr", "ust kattan duman cikiyor kimse kapiyi acmiyor", "notruf-112-feuerwehr-rettungsdienst"),
-        ("ru", "стою на балконе 12 этаж и больше не могу", "berliner-krisendienst"),
-        ("uk", "стою на балконі 7 поверх і не хочу більше нічого", "berliner-krisendienst"),
-    ],
-)
-def test_an_emergency_told_by_its_signs(real_matcher: Matcher, lang: str, text: str, first: str) -> None:
-    decision = real_matcher.match(text, lang)
-    assert decision.intent == "emergency" and decision.best is not None, (text, decision.intent)
-    assert decision.best.id == first
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("de", "treffen wir uns um 6 vor dem Rathaus Tiergarten und gehen dann essen?"),
-        ("en", "lets meet in front of the Jobcenter Mitte at 3 and walk to the park"),
-        ("tr", "Kedimin adını Sozialamt koydum çünkü hep aç"),
-        ("uk", "порадьте кафе біля Bürgeramt Mitte, чекаю чоловіка"),
-        ("ar", "fi ahwe 7elwe 2rib el Jobcenter? bestanna sa7bi"),
-    ],
-)
-def test_an_office_as_a_meeting_point_or_a_pet_name_is_play(real_matcher: Matcher, lang: str, text: str) -> None:
-    decision = real_matcher.match(text, lang)
-    assert decision.intent == "offtopic" and decision.best is None, (text, decision.intent, decision.best)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ich habe um 4 einen termin im bürgeramt, was muss ich mitbringen",
-        "the jobcenter wants to meet me on monday, what do i bring",
-    ],
-)
-def test_an_appointment_at_an_office_is_no_play(real_matcher: Matcher, text: str) -> None:
-    assert not real_matcher.intents.plays_with_office(text)
 
 
 @pytest.mark.parametrize(

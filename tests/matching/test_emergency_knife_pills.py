@@ -1,8 +1,8 @@
 """Emergencies named by listed words (knowledge/intents.yaml `emergency`): a knife in Arabic dialects typed in
 Latin letters and "a lot of pills" (before, one got the shelter office, the other only the poison centre), threats to
 break bones or to kill, also from someone the person owes money, pills taken by someone who "cannot go on", a child
-gone missing or lost in a park (the police alone), a fire or a smell of gas (the fire brigade). Sentences written for
-this test."""
+gone missing or lost in a park (the police alone), a fire or a smell of gas (the fire brigade), a fall with bleeding,
+smoke from a neighbour's flat, standing on a balcony. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -53,6 +53,11 @@ from bot.matching import Matcher
         ("ru", "в подъезде пахнет газом, что делать", "notruf-112-feuerwehr-rettungsdienst"),
         ("uk", "у сусідів пожежа, все в диму", "notruf-112-feuerwehr-rettungsdienst"),
         ("tr", "mutfakta yangın çıktı, yardım", "notruf-112-feuerwehr-rettungsdienst"),
+        # a fall with bleeding, smoke from a neighbour's flat, standing on a balcony (blind set 30)
+        ("tr", "bebegim dustu basindan kan geliyor kendine gelmiyor", "notruf-112-feuerwehr-rettungsdienst"),
+        ("tr", "ust kattan duman cikiyor kimse kapiyi acmiyor", "notruf-112-feuerwehr-rettungsdienst"),
+        ("ru", "стою на балконе 12 этаж и больше не могу", "berliner-krisendienst"),
+        ("uk", "стою на балконі 7 поверх і не хочу більше нічого", "berliner-krisendienst"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

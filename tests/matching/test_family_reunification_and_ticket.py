@@ -68,21 +68,6 @@ def test_a_deadlines_last_day_is_no_goodbye(real_matcher: Matcher) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("uk", "маю купу листів і нічого не розумію, чи може хтось зі мною зустрітися?"),
-        ("uk", "завтра термін, а паспорт у посольстві, поможіть хтось особисто"),
-        ("fa", "چند مشکل دارم، میخواهم با یک مشاور رو در رو گپ بزنم"),
-        ("ar", "kel shi 3am yekhrab, bade 7ada ysa3dne wajhan l wajh"),
-        ("tr", "annem hasta, ben Jobcenter ile ugrasiyorum, buraya tek tek yazamam, bir danışman lazım"),
-    ],
-)
-def test_asking_to_meet_someone_in_person_goes_to_a_person(real_matcher: Matcher, lang: str, text: str) -> None:
-    decision = real_matcher.match(text, lang)
-    assert decision.action == "handoff" and decision.intent in ("person", "complex"), (text, decision.intent)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
         ("en", "my brother is stuck in Greece without papers, is there a legal way to bring him here"),
         ("fa", "زنم در پاکستان منتظر نوبت است که بیاید اینجا، چه کنم"),
     ],

@@ -1,7 +1,7 @@
 """An office's name in play (knowledge/intents.yaml `offtopic_play`): a pet, a band or a game's town named after an
-office, a joke, a poem or a funny name asked about one, its building admired. Off-topic whichever office it names,
-while a joke told about the person (discrimination) or a question about the building's entrance stays a question.
-Sentences written for this test."""
+office, a joke, a poem or a funny name asked about one, its building admired, an office as a meeting point or a café
+near it. Off-topic whichever office it names, while a joke told about the person (discrimination), a question about
+the building's entrance or an appointment there stays a question. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ from bot.matching import Matcher
         ("fa", "ye jok begu darbare-ye Ausländerbehörde"),
         ("de", "ist Ausländerbehörde beim scrabble erlaubt?"),
         ("tr", "Jobcenter kelimesinin telaffuzu nasil"),
+        # an office as a meeting point, a café near it, a pet named after it (blind set 30)
+        ("de", "treffen wir uns um 6 vor dem Rathaus Tiergarten und gehen dann essen?"),
+        ("en", "lets meet in front of the Jobcenter Mitte at 3 and walk to the park"),
+        ("tr", "Kedimin adını Sozialamt koydum çünkü hep aç"),
+        ("uk", "порадьте кафе біля Bürgeramt Mitte, чекаю чоловіка"),
+        ("ar", "fi ahwe 7elwe 2rib el Jobcenter? bestanna sa7bi"),
     ],
 )
 def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -38,6 +44,8 @@ def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: s
         "the jobcenter building in wedding, where is the entrance for appointments",
         "мой сын хочет назвать своё кафе, нужна ли регистрация в бюргерамте",
         "bürgeramt randevusu için hangi belgeler lazım",
+        "ich habe um 4 einen termin im bürgeramt, was muss ich mitbringen",
+        "the jobcenter wants to meet me on monday, what do i bring",
     ],
 )
 def test_a_question_about_an_office_is_no_play(real_matcher: Matcher, text: str) -> None:

