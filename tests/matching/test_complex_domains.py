@@ -144,6 +144,13 @@ EVERYDAY = [
     ("не можу платити кредит", "debt"),
     ("сын не ходит в садик, нет места", "school"),
     ("okulda yer yok", "school"),
+    # an insurance cancelled, a treatment cut off, a permit void, rent owed, put out of the shelter (blind set 32)
+    ("die krankenkasse hat mich rausgeworfen", "health"),
+    ("my health insurance got cancelled last month", "health"),
+    ("oğlumun tedavisi yarıda kaldı", "health"),
+    ("is my student permit now invalid", "residence"),
+    ("کرایه خانه دو ماه مانده", "housing"),
+    ("heim'dan çıkarmak istiyorlar", "housing"),
 ]
 
 
@@ -183,6 +190,7 @@ OVERWHELMED = [
     ("мене звільнили і орендодавець хоче нас виселити, не знаю з чого почати", "uk"),
     ("işimi kaybettim, ev sahibi evden çıkarıyor, kafam çok karıştı", "tr"),
     ("ich blicke nicht mehr durch: Job verloren und Schulden beim Inkasso", "de"),
+    ("das Jobcenter zahlt nicht mehr und die Räumungsklage ist da, ich weiß echt nicht mehr weiter", "de"),
 ]
 
 

@@ -44,6 +44,20 @@ def test_the_same_words_still_count_when_they_are_the_problem(real_matcher: Matc
     assert real_matcher.intents.is_complex(text, len(tokens(text))), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich bin letzte woche mit meiner familie umgezogen, wo melde ich die neue adresse und gibt es eine frist dafür",
+        "we moved to a new flat in wedding last week, do we have to tell some office and is there a deadline for that",
+        "мы переехали в новую квартиру на прошлой неделе, где надо менять адрес и есть ли какой то срок для этого",
+    ],
+)
+def test_asking_whether_there_is_a_deadline_is_no_stake(real_matcher: Matcher, text: str) -> None:
+    """"Is there a deadline?" asks for a rule; a long message with it is no case for a person (blind set 32)."""
+    assert len(tokens(text)) >= 14, "long enough that one weak word would count"
+    assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
+
+
 def test_arabic_in_latin_letters_weighs_like_arabic_script(real_matcher: Matcher) -> None:
     """A rejection, a letter and a lawyer written in Arabizi are three weak words, as they are in Arabic script."""
     text = ("wasalni maktoub mn el BAMF eno talabi marfoud w 3andi osbou3 bas, el mo7ami baddo ktir masari "

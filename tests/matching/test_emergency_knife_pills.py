@@ -2,7 +2,8 @@
 Latin letters and "a lot of pills" (before, one got the shelter office, the other only the poison centre), threats to
 break bones or to kill, also from someone the person owes money, pills taken by someone who "cannot go on", a child
 gone missing or lost in a park (the police alone), a fire or a smell of gas (the fire brigade), a fall with bleeding,
-smoke from a neighbour's flat, standing on a balcony. Sentences written for this test."""
+smoke from a neighbour's flat, standing on a balcony,
+goodbye letters written, all the pills tonight. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ from bot.matching import Matcher
         ("tr", "ust kattan duman cikiyor kimse kapiyi acmiyor", "notruf-112-feuerwehr-rettungsdienst"),
         ("ru", "стою на балконе 12 этаж и больше не могу", "berliner-krisendienst"),
         ("uk", "стою на балконі 7 поверх і не хочу більше нічого", "berliner-krisendienst"),
+        # goodbye letters written, all the pills tonight, "screams that he'll kill me" (blind set 32)
+        ("en", "i wrote goodbye letters to my parents last night, everything is ready", "berliner-krisendienst"),
+        ("fa", "امشب همه قرصامو میخورم که تموم شه", "berliner-krisendienst"),
+        ("fa", "hame ghorsamo mikhoram emshab", "berliner-krisendienst"),
+        ("de", "mein nachbar brüllt im treppenhaus dass er mich umbringt", "notruf-110-polizei"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

@@ -30,6 +30,11 @@ from bot.matching import Matcher
         ("tr", "Kedimin adını Sozialamt koydum çünkü hep aç"),
         ("uk", "порадьте кафе біля Bürgeramt Mitte, чекаю чоловіка"),
         ("ar", "fi ahwe 7elwe 2rib el Jobcenter? bestanna sa7bi"),
+        # a team named after an office, a meme about one (blind set 32)
+        ("ar", "sammayna el team taba3na 'Jobcenter United' shu ra2yak"),
+        ("de", "unser team heißt Finanzamt FC, gute idee?"),
+        ("fa", "ye meme darbare Bürgeramt didam kheili bamaze bud"),
+        ("ru", "скинь смешной мем про джобцентр"),
     ],
 )
 def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -46,6 +51,7 @@ def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: s
         "bürgeramt randevusu için hangi belgeler lazım",
         "ich habe um 4 einen termin im bürgeramt, was muss ich mitbringen",
         "the jobcenter wants to meet me on monday, what do i bring",
+        "memede sertlik var, kadin doktoru randevusu lazim",  # Turkish "meme" (breast) is no meme
     ],
 )
 def test_a_question_about_an_office_is_no_play(real_matcher: Matcher, text: str) -> None:

@@ -72,6 +72,8 @@ PERSON = [
     ("ru", "ваш консультант может посмотреть мои бумаги?"),
     ("uk", "ваш працівник може подивитися мої документи?"),
     ("tr", "danışmanınız dosyama bakabilir mi"),
+    # at the end of a long story (blind set 32: "pomogite pozhaluysta, nuzhen chelovek")
+    ("ru", "из джобцентра пришло три письма, ничего не понимаю, помогите, нужен человек"),
 ]
 
 # "can you / someone look at my file" without naming a caseworker is a complex case: that hand-off keeps the
