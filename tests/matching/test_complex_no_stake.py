@@ -50,10 +50,14 @@ def test_the_same_words_still_count_when_they_are_the_problem(real_matcher: Matc
         "ich bin letzte woche mit meiner familie umgezogen, wo melde ich die neue adresse und gibt es eine frist dafür",
         "we moved to a new flat in wedding last week, do we have to tell some office and is there a deadline for that",
         "мы переехали в новую квартиру на прошлой неделе, где надо менять адрес и есть ли какой то срок для этого",
+        # a family reunification visa as one's status, "it is written on the paper that" (blind set 33)
+        "у меня виза по воссоединению семьи, можно ли мне работать курьером или нужно где-то брать разрешение на это",
+        "3al war2a maktoub enno el shoghl mamnou3 ella b mwaf2a, shu ya3ni hada w kif ba3ref iza fini ishtghil hon",
     ],
 )
 def test_asking_whether_there_is_a_deadline_is_no_stake(real_matcher: Matcher, text: str) -> None:
-    """"Is there a deadline?" asks for a rule; a long message with it is no case for a person (blind set 32)."""
+    """"Is there a deadline?" asks for a rule, a visa named asks about it: a long message with such words is no case
+    for a person (blind sets 32 and 33)."""
     assert len(tokens(text)) >= 14, "long enough that one weak word would count"
     assert not real_matcher.intents.is_complex(text, len(tokens(text))), text
 

@@ -64,6 +64,9 @@ from bot.matching import Matcher
         ("fa", "امشب همه قرصامو میخورم که تموم شه", "berliner-krisendienst"),
         ("fa", "hame ghorsamo mikhoram emshab", "berliner-krisendienst"),
         ("de", "mein nachbar brüllt im treppenhaus dass er mich umbringt", "notruf-110-polizei"),
+        # "tonight I end it", fell down and shaking (blind set 33)
+        ("de", "ich kann nicht mehr, heute nacht mach ich schluss", "berliner-krisendienst"),
+        ("ar", "ابني وقع بالأرض وعم يرجف، شو لازم اعمل", "notruf-112-feuerwehr-rettungsdienst"),
     ],
 )
 def test_listed_emergency(real_matcher: Matcher, lang: str, text: str, first: str) -> None:

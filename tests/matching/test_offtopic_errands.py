@@ -26,6 +26,8 @@ from bot.matching import Matcher
         ("en", "any pottery classes for beginners around here in the evenings, i work during the day"),
         ("ar", "fi kors tabkh souri b berlin? bade et3allam a3mel akl el balad"),
         ("ru", "есть ли курсы кулинарии для взрослых недалеко от александерплатц, хочу научиться"),
+        # a dish to cook (blind set 33)
+        ("ar", "kif ba3mel makloube bel djej, awwal marra"),
     ],
 )
 def test_a_leisure_errand_is_offtopic_at_any_length(real_matcher: Matcher, lang: str, text: str) -> None:

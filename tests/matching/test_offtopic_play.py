@@ -35,6 +35,12 @@ from bot.matching import Matcher
         ("de", "unser team heißt Finanzamt FC, gute idee?"),
         ("fa", "ye meme darbare Bürgeramt didam kheili bamaze bud"),
         ("ru", "скинь смешной мем про джобцентр"),
+        # a snack bar or café by an office, a fish or a parrot named after one (blind set 33)
+        ("de", "der dönerladen gegenüber vom bürgeramt, wie heißt der nochmal"),
+        ("tr", "jobcenterin karsisindaki kafe kacta kapaniyor"),
+        ("uk", "біля Bürgeramt є кав'ярня, вона працює в неділю?"),
+        ("tr", "baligima Sozialamt adini verdim, cok yiyor"),
+        ("ar", "el baba3'a taba3na esmo Jobcenter, shu btakol?"),
     ],
 )
 def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:
@@ -52,6 +58,8 @@ def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: s
         "ich habe um 4 einen termin im bürgeramt, was muss ich mitbringen",
         "the jobcenter wants to meet me on monday, what do i bring",
         "memede sertlik var, kadin doktoru randevusu lazim",  # Turkish "meme" (breast) is no meme
+        "ich arbeite im imbiss gegenüber vom bahnhof und der chef zahlt nicht",  # a workplace, not a snack
+        "oğluma Ahmet adını koydum, doğum belgesi nereden alınır",  # a newborn's name
     ],
 )
 def test_a_question_about_an_office_is_no_play(real_matcher: Matcher, text: str) -> None:

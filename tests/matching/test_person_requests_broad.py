@@ -74,6 +74,10 @@ PERSON = [
     ("tr", "danışmanınız dosyama bakabilir mi"),
     # at the end of a long story (blind set 32: "pomogite pozhaluysta, nuzhen chelovek")
     ("ru", "из джобцентра пришло три письма, ничего не понимаю, помогите, нужен человек"),
+    # a human counsellor, an employee to talk to, someone to see in person (blind set 33)
+    ("fa", "لطفا یک مشاور انسان با من صحبت کنه"),
+    ("ar", "badi mwazzaf y7ki ma3i bi2asra3 wa2t"),
+    ("ru", "можно к кому-то лично прийти с бумагами?"),
 ]
 
 # "can you / someone look at my file" without naming a caseworker is a complex case: that hand-off keeps the
