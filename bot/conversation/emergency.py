@@ -1,4 +1,5 @@
-"""Emergencies come first, in every state: help at once, and the caseworkers are told if a ticket is open.
+"""Emergencies come first, in every state: help at once, and the caseworkers are told if a ticket is open; when the
+message also tells a stake only a caseworker can sort out (a residence tied to the violent partner), one is offered.
 
 This flow sees every text before the district question, a draft for a caseworker, a "which one?"
 question or an open ticket get it: someone in danger must never be asked to finish a form first.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from bot.storage import questions
 
 from . import answers, handoff
+from .common import offer_person
 from .context import Turn
 from .protocol import Awaiting
 from .registry import Flow
@@ -42,6 +44,8 @@ async def on_text(turn: Turn, text: str) -> list[Reply] | None:
     ticket = await handoff.current_ticket(turn)
     if ticket is not None:
         replies.extend(await handoff.follow_up(turn, ticket, text, urgent=True))
+    elif matcher.also_a_case(text, turn.lang):  # "he hits me and my permit depends on him": help first, then a person
+        replies.extend(offer_person(turn, "question.personal_case"))
     return replies
 
 

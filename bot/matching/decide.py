@@ -151,6 +151,18 @@ class Matcher:
         forms = dict.fromkeys(form for used in languages for form in self.emergency_readings(text, used))
         return self._listed_emergency(tuple(forms))
 
+    def also_a_case(self, text: str, lang: str | None = None) -> bool:
+        """Beside the danger, a stake only a caseworker can sort out: a residence tied to the violent husband ("my
+        permit depends on him"), a tangle, a revoked permit. The emergency card comes first; a caseworker is offered
+        too (blind set 32: three such messages, which writers label as cases for a person)."""
+        used = self.detect_language(text, lang)
+        forms = self.emergency_readings(text, used)
+        return any(
+            self.intents.legal_stakes(f) or self.intents.is_complex(f, len(tokens(f)))
+            or "residence" in self.intents.life_domains(f)
+            for f in forms
+        )
+
     def _listed_emergency(self, forms: tuple[str, ...]) -> Emergency | None:
         return next((kind for kind in map(self.intents.emergency_kind, forms) if kind is not None), None)
 

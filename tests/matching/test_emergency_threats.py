@@ -29,3 +29,21 @@ def test_a_threat_is_an_emergency(real_matcher: Matcher, text: str) -> None:
 def test_a_landlords_or_employers_threat_is_a_service_question(real_matcher: Matcher, text: str) -> None:
     assert real_matcher.intents.emergency_kind(text) is None, text
     assert real_matcher.match(text).intent != "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "case"),
+    [
+        ("en", "my husband hits me and my residence permit depends on him, what happens if i leave", True),
+        ("tr", "kocam beni dövüyor, oturumum ona bağlı, ayrılırsam ne olur", True),
+        ("ar", "jawzi bedrobni w el iqame ta3ti marbouta fi", True),
+        ("en", "my husband hits me, he is in the kitchen now", False),
+        ("de", "mein nachbar bedroht mich im treppenhaus", False),
+    ],
+)
+def test_a_residence_at_stake_beside_the_danger_is_also_a_case(
+    real_matcher: Matcher, lang: str, text: str, case: bool
+) -> None:
+    """The emergency card comes first either way; a caseworker is offered too only when a stake is told."""
+    assert real_matcher.listed_emergency(text, lang) is not None, text
+    assert real_matcher.also_a_case(text, lang) is case, text

@@ -112,6 +112,35 @@ async def test_an_emergency_in_latin_letters_gets_help_at_once(
     assert any(title(h, helper, lang) in t for t in texts(calls)), texts(calls)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "mein mann schlägt mich und mein aufenthalt hängt an ihm, wenn ich gehe, verliere ich ihn?"),
+    ("ar", "jawzi bedrobni w el iqame ta3ti marbouta fi, iza tarakto shu bisir?"),
+])
+async def test_violence_with_a_residence_at_stake_gets_help_first_then_a_caseworker_offer(
+    desk: Harness, lang: str, text: str
+) -> None:
+    """The police and the violence hotlines at once; the residence tied to the partner is a case for a person, so the
+    Ask-a-person button follows (pressing it opens the draft with this message as the question)."""
+    h, person = desk, PEOPLE[lang]
+    await h.onboard(person, lang)
+    calls = await h.say(person, text)
+    shown = texts(calls)
+    assert shown[0] == h.et(lang, "question.emergency_first"), shown
+    assert any(title(h, "notruf-110-polizei", lang) in t for t in shown)
+    assert h.et(lang, "question.personal_case") in shown and AskPerson().pack() in data(calls)
+    draft = await h.press(person, AskPerson().pack())
+    record = await users.get(h.db, person.id)
+    assert record is not None and record.awaiting == Awaiting.HANDOFF and text in (record.draft or ""), texts(draft)
+
+
+async def test_violence_alone_gets_help_without_a_caseworker_offer(desk: Harness) -> None:
+    h, person = desk, PEOPLE["de"]
+    await h.onboard(person, "de")
+    calls = await h.say(person, "mein mann schlägt mich, er ist gerade zu hause")
+    assert h.et("de", "question.emergency_first") in texts(calls)
+    assert h.et("de", "question.personal_case") not in texts(calls)
+
+
 @pytest.mark.parametrize("lang", ["de", "ar"])
 async def test_with_an_open_ticket_new_questions_are_answered_and_added_only_on_request(
     desk: Harness, lang: str
