@@ -156,6 +156,8 @@ EVERYDAY = [
     ("mein visum ist an die stelle gebunden", "residence"),
     ("شوهرم رفته و برنمیگرده", "family"),
     ("увольнение на прошлой неделе", "work"),
+    ("die firma will 480 euro von mir", "debt"),
+    ("lazem raje3 500 euro", "debt"),
 ]
 
 

@@ -53,6 +53,7 @@ def test_the_same_words_still_count_when_they_are_the_problem(real_matcher: Matc
         # a family reunification visa as one's status, "it is written on the paper that" (blind set 33)
         "у меня виза по воссоединению семьи, можно ли мне работать курьером или нужно где-то брать разрешение на это",
         "3al war2a maktoub enno el shoghl mamnou3 ella b mwaf2a, shu ya3ni hada w kif ba3ref iza fini ishtghil hon",
+        "el m3allem ma da3ali ma3ashi sar shahrein w ana ma 3ndi 3a2d maktoub, shu ba3mel hala2 ya jama3a",
     ],
 )
 def test_asking_whether_there_is_a_deadline_is_no_stake(real_matcher: Matcher, text: str) -> None:
