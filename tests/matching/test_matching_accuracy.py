@@ -102,7 +102,7 @@ def test_validation_direct_accuracy_does_not_regress(name: str, floor: float, re
      ("blind24.yaml", 0.77, 0.04), ("blind25.yaml", 0.77, 0.04), ("blind26.yaml", 0.84, 0.03),
      ("blind27.yaml", 0.74, 0.04), ("blind28.yaml", 0.76, 0.04), ("blind29.yaml", 0.72, 0.04),
      ("blind30.yaml", 0.75, 0.05), ("blind31.yaml", 0.75, 0.04), ("blind32.yaml", 0.75, 0.06),
-     ("blind33.yaml", 0.82, 0.03),
+     ("blind33.yaml", 0.82, 0.03), ("blind34.yaml", 0.71, 0.08),
      ("omos_dev.yaml", 0.39, 0.15)],
 )
 def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, wrong: float) -> None:
@@ -133,7 +133,8 @@ def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, w
     showed; set 31, transport, fines and family reunification, 60.7 % / 7.1 % at its first look, 76.1 % / 2.1 % with
     the family reunification situation, the Berlin-Ticket S and what it showed; set 32, health, 72.1 % / 7.5 % at its
     first look, 76.1 % / 5.4 % with the patient advice and what it showed; set 33, work and money, 77.5 % / 6.1 % at
-    its first look, 82.9 % / 2.5 % with what it showed); the
+    its first look, 82.9 % / 2.5 % with what it showed; set 34, housing and everyday papers, 71.8 % / 7.1 % at its
+    first look, on this release's final matcher, not used yet); the
     semantic layer
     adds to them where the model loads
     (README, "Measured"). OMoS-QA (train and dev splits, formal FAQ questions written elsewhere, many about
