@@ -153,14 +153,12 @@ class Matcher:
 
     def also_a_case(self, text: str, lang: str | None = None) -> bool:
         """Beside the danger, a stake only a caseworker can sort out: a residence tied to the violent husband ("my
-        permit depends on him"), a tangle, a revoked permit. The emergency card comes first; a caseworker is offered
-        too (blind set 32: three such messages, which writers label as cases for a person)."""
-        used = self.detect_language(text, lang)
-        forms = self.emergency_readings(text, used)
+        permit depends on him"), or a case for a person as `is_complex` tells it (a tangle, a revoked permit). The
+        emergency card comes first; a caseworker is offered too (blind set 32: three such messages, which writers
+        label as cases for a person)."""
+        forms = self.emergency_readings(text, self.detect_language(text, lang))
         return any(
-            self.intents.legal_stakes(f) or self.intents.is_complex(f, len(tokens(f)))
-            or "residence" in self.intents.life_domains(f)
-            for f in forms
+            self.intents.is_complex(f, len(tokens(f))) or "residence" in self.intents.life_domains(f) for f in forms
         )
 
     def _listed_emergency(self, forms: tuple[str, ...]) -> Emergency | None:
