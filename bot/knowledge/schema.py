@@ -209,6 +209,16 @@ class Situation(_Frozen):
     unless: tuple[str, ...] = ()
 
 
+class NearbyIntent(_Frozen):
+    """A place to eat or sit near an office asked about ("der Dönerladen neben dem Jobcenter", "a café opposite the
+    Ausländerbehörde", "kafe nazdik LEA"): a word of `places` and one of `near` anywhere in the message, and none of
+    `unless` (work at such a place, a language café). Two short lists instead of a phrase per place and wording."""
+
+    places: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
 class Intents(_Frozen):
     """knowledge/intents.yaml: words that decide before any service is scored."""
 
@@ -223,6 +233,7 @@ class Intents(_Frozen):
     # an office's name in play ("my hamster is called Jobcenter", "a poem about the Ausländerbehörde", "is the
     # Bürgeramt building listed?"): off-topic whatever office it names, so `offtopic_unless` does not count here
     offtopic_play: tuple[str, ...] = ()
+    offtopic_nearby: NearbyIntent = NearbyIntent()  # a café or a snack bar near an office: play, too
     emergency: dict[str, EmergencyIntent] = Field(default_factory=dict)
     complex: ComplexIntent = ComplexIntent()
     person: PersonIntent = PersonIntent()

@@ -39,6 +39,9 @@ class IntentMatcher:
     offtopic_unless: re.Pattern[str]  # who pays or which office: then the errand is a benefits question
     offtopic_errands: re.Pattern[str]  # a gym sign-up, a dog day-care: off-topic however long the message
     offtopic_play: re.Pattern[str]  # a pet or a band named after an office, a joke about one: off-topic
+    nearby_places: re.Pattern[str]  # a café, a snack bar ...
+    nearby_near: re.Pattern[str]  # ... next to, opposite or near something (an office): off-topic
+    nearby_unless: re.Pattern[str]  # working there, a language café: not leisure
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
@@ -69,6 +72,9 @@ class IntentMatcher:
             offtopic_unless=pattern(intents.offtopic_unless),
             offtopic_errands=pattern(intents.offtopic_errands),
             offtopic_play=pattern(intents.offtopic_play),
+            nearby_places=pattern(intents.offtopic_nearby.places),
+            nearby_near=pattern(intents.offtopic_nearby.near),
+            nearby_unless=pattern(intents.offtopic_nearby.unless),
             emergency=tuple(
                 EmergencyWords(name, intent.prefer, pattern(intent.words), pattern(intent.weak),
                                pattern(intent.unless), pattern(intent.earlier))
@@ -134,8 +140,12 @@ class IntentMatcher:
 
     def plays_with_office(self, text: str) -> bool:
         """An office's name used in play: a pet, a band or a game's town called after it, a joke, a poem or a funny
-        name asked about it, its building admired. The office word names no need, whichever office it is."""
-        return found(self.offtopic_play, text)
+        name asked about it, its building admired, a café or a snack bar next to it. The office word names no need,
+        whichever office it is."""
+        if found(self.offtopic_play, text):
+            return True
+        return (found(self.nearby_places, text) and found(self.nearby_near, text)
+                and not found(self.nearby_unless, text))
 
     def names_payer_or_office(self, text: str) -> bool:
         """"Does the Jobcenter pay the swimming course?" is a benefits question, whatever else it sounds like."""

@@ -41,6 +41,13 @@ from bot.matching import Matcher
         ("uk", "біля Bürgeramt є кав'ярня, вона працює в неділю?"),
         ("tr", "baligima Sozialamt adini verdim, cok yiyor"),
         ("ar", "el baba3'a taba3na esmo Jobcenter, shu btakol?"),
+        # a rap or a song about an office, a film's essay, a quiz question and a bet (blind sets 34 and 35)
+        ("tr", "Sozialamt hakkinda bir rap sarkisi biliyor musun"),
+        ("ru", "есть песня про бюргерамт? хочу друзьям спеть"),
+        ("de", "ich muss eine Zusammenfassung über den Film 'Jobcenter' schreiben"),
+        ("en", "quiz question: how many letters has Ausländerbehörde? we are betting on pizza"),
+        ("fa", "ba dadasham shart bastim ke Jobcenter yani chi"),
+        ("uk", "ми посперечались, як правильно пишеться Bürgeramt"),
     ],
 )
 def test_an_office_in_play_is_offtopic(real_matcher: Matcher, lang: str, text: str) -> None:
