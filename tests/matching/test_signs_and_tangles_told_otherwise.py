@@ -1,7 +1,7 @@
 """Emergencies and tangled cases told in words the lists lacked until blind sets 34 and 35 (after their first
 looks): too many of one's pills, "everyone is better off without me" in every language, a fall with no answer in
 Egyptian Arabic, a child's eyes not opening after a fever fit, a face drooping on one side in Ukrainian, a scald, a
-knife threatened in Arabizi; passports kept by a former partner with an extension due, and problems in three
+knife threatened in Arabizi, sitting on a windowsill high up; passports kept by a former partner with an extension due, and problems in three
 domains told in Finglish and colloquial Russian and Ukrainian. And look-alikes: a passport lost or a photo for it,
 going to an appointment without someone. Sentences written for this test."""
 
@@ -29,6 +29,8 @@ EMERGENCIES = [
     ("ru", "ребёнок ошпарился кипятком, кожа слезает"),
     ("de", "mein Sohn hat sich mit heißem Wasser verbrüht, die Haut ist weiß"),
     ("ar", "jozi hadadni bel sikkine w ana msakra el bab"),
+    ("uk", "сиджу на підвіконні на дев'ятому поверсі і думаю стрибнути"),
+    ("ru", "сижу на подоконнике 7 этажа, мне всё равно"),
 ]
 
 
@@ -64,6 +66,7 @@ def test_kept_passports_and_three_domains_go_to_a_person(real_matcher: Matcher, 
         ("en", "can i go to the appointment without my husband, is it better without me there"),
         ("ru", "где сделать фото на паспорт ребенка"),
         ("uk", "в квартирі холодно, опалення не працює"),
+        ("ru", "на подоконнике у нас плесень, а этаж первый, что делать"),
     ],
 )
 def test_look_alikes_are_neither(real_matcher: Matcher, lang: str, text: str) -> None:
