@@ -3,7 +3,7 @@ looks): too many of one's pills, "everyone is better off without me" in every la
 Egyptian Arabic, a child's eyes not opening after a fever fit, a face drooping on one side in Ukrainian, a scald, a
 knife threatened in Arabizi, sitting on a windowsill high up; passports kept by a former partner with an extension due, and problems in three
 domains told in Finglish and colloquial Russian and Ukrainian. And look-alikes: a passport lost or a photo for it,
-going to an appointment without someone. Sentences written for this test."""
+going to an appointment without someone, a shelter's threat of eviction. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ EMERGENCIES = [
     ("ar", "jozi hadadni bel sikkine w ana msakra el bab"),
     ("uk", "сиджу на підвіконні на дев'ятому поверсі і думаю стрибнути"),
     ("ru", "сижу на подоконнике 7 этажа, мне всё равно"),
+    ("en", "smoke coming from the flat next door, the hallway smells burnt"),
 ]
 
 
@@ -49,6 +50,7 @@ TANGLES = [
     ("fa", "Jobcenter mige 900 euro bayad pas bedam, Fiktion-am tamoom shode va saheb khoone ham Kündigung dade"),
     ("ru", "джобцентр требует вернуть деньги, хозяин прислал kündigung, фикцион кончилась, я в панике"),
     ("uk", "джобцентр вимагає повернути гроші, хазяйка дала kündigung, фіктіон закінчився"),
+    ("ar", "el iqama mrabbata bi jozi w huwe tarakni, w el Jobcenter wa2af el masari"),
 ]
 
 
@@ -67,6 +69,8 @@ def test_kept_passports_and_three_domains_go_to_a_person(real_matcher: Matcher, 
         ("ru", "где сделать фото на паспорт ребенка"),
         ("uk", "в квартирі холодно, опалення не працює"),
         ("ru", "на подоконнике у нас плесень, а этаж первый, что делать"),
+        ("ar", "el heim 3am yhadedni bil tarde iza ma ba3mel Anmeldung"),
+        ("en", "smoke coming out of the factory chimney makes my asthma worse, where do I complain"),
     ],
 )
 def test_look_alikes_are_neither(real_matcher: Matcher, lang: str, text: str) -> None:
