@@ -26,7 +26,9 @@ tests, one table for all situations:
   insurance → the clearing house for people without insurance; no paediatrician takes the child → the 116117
   appointment service;
 - a minor who came without parents → the youth migration service (the youth emergency service beside it); a
-  teenager who wants to leave school for a trade → the Jugendberufsagentur (not a foreign diploma to recognise);
+  teenager who wants to leave school for a trade → the Jugendberufsagentur (not a foreign diploma to recognise); a
+  teenager of 16 or 17 whom the schools turn away as too old → the welcome classes (the youth migration service
+  beside them), not one who wants an apprenticeship;
   studied in Ukraine without being Ukrainian → the LEA's card on temporary protection (not a degree to recognise).
 """
 
@@ -181,6 +183,9 @@ ANSWERS = [
     (YOUTH_MIGRATION, "tr", "17 yasindayim ailem burada yok, ne yapmaliyim", None),
     (YOUTH_JOBS, "de", "mein sohn ist 16 und will nach der 9. klasse eine ausbildung als elektriker machen", None),
     (YOUTH_JOBS, "ru", "дочь в 10 классе, хочет бросить школу и учиться на парикмахера", None),
+    ("willkommensklassen-berlin", "de", "mein neffe ist 17 jahre, jede schule sagt er ist zu alt, was jetzt", None),
+    ("willkommensklassen-berlin", "ru", "дочке 16 лет, в школу не берут, говорят для школы поздно", None),
+    ("willkommensklassen-berlin", "tr", "oglum 16 yasinda, okul almiyor diyorlar yasin buyuk", None),
     (ANTI_DISCRIMINATION, "tr", "oğlumun okulunda ona terörist diyorlar, öğretmen ciddiye almıyor", None),
     (UKRAINE_PERMIT, "en", "i am from india and was a student in kyiv until the war, can i get protection here", None),
     (UKRAINE_PERMIT, "tr", "Kiev'de universite ogrenciydim, Misir vatandasiyim, burada kalabilir miyim", None),
@@ -308,3 +313,8 @@ def test_a_look_alike_is_no_money_situation(real_matcher: Matcher, text: str) ->
     answer = real_matcher.situations.answer_for((text,))
     money = {tuple(s.answer) for s in real_matcher.situations.known if s.name in names}
     assert answer is None or answer not in money, (text, answer)
+
+
+def test_a_teenager_too_old_for_school_who_wants_a_trade_gets_the_trade(real_matcher: Matcher) -> None:
+    helps = real_matcher.situations.answer_for(("mein sohn ist 17 jahre, zu alt für die schule, will eine ausbildung",))
+    assert helps is not None and helps[0] == YOUTH_JOBS
