@@ -1,9 +1,10 @@
 """Emergencies and tangled cases told in words the lists lacked until blind sets 34 and 35 (after their first
 looks): too many of one's pills, "everyone is better off without me" in every language, a fall with no answer in
 Egyptian Arabic, a child's eyes not opening after a fever fit, a face drooping on one side in Ukrainian, a scald, a
-knife threatened in Arabizi, sitting on a windowsill high up; passports kept by a former partner with an extension due, and problems in three
-domains told in Finglish and colloquial Russian and Ukrainian. And look-alikes: a passport lost or a photo for it,
-going to an appointment without someone, a shelter's threat of eviction. Sentences written for this test."""
+knife threatened in Arabizi, sitting on a windowsill high up, smoke coming from a flat; passports kept by a former
+partner with an extension due, and problems in three domains told in Finglish and colloquial Russian and Ukrainian.
+And look-alikes: a passport lost or a photo for it, going to an appointment without someone, a shelter's threat of
+eviction, a factory's chimney. Sentences written for this test."""
 
 from __future__ import annotations
 
