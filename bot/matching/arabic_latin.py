@@ -131,7 +131,7 @@ class LatinReader:
             for word, count, form in self.by_skeleton.get(key, ()):
                 distance = _distance(rough, form, self.lang)
                 score = distance - FREQUENCY_WEIGHT * min(count, FREQUENCY_CAP) ** 0.5
-                if best is None or score < best[0]:
+                if best is None or (score, word) < best[:2]:  # a tie goes to the same word on every start
                     best = (score, word, distance)
         return best[1] if best is not None and best[2] <= MAX_DISTANCE else None
 

@@ -112,3 +112,12 @@ def test_the_lexical_ranking_also_reads_the_arabic_script(real_matcher: Matcher)
     assert all(scores[c.entry.id] >= c.score for c in typed)
     lexical = real_matcher.lexical
     assert lexical.rank_readings("wo ist das jobcenter", "de") == lexical.rank("wo ist das jobcenter", "de")
+
+
+def test_a_tie_between_two_readings_goes_the_same_way_whatever_their_order() -> None:
+    """Two words that fit a Latin word equally well: the choice must not depend on the order the words were filed
+    in (nor on the hash order of the skeleton keys), or the same message is answered differently after a restart."""
+    forward = LatinReader.from_texts("ar", ["سين صين"])
+    backward = LatinReader.from_texts("ar", ["صين سين"])
+    assert forward.word("sin") is not None
+    assert forward.word("sin") == backward.word("sin")
