@@ -133,3 +133,15 @@ def test_a_lost_shop_or_game_card_is_no_lost_residence_card(real_matcher: Matche
 def test_a_lost_residence_card_in_turkish_still_finds_its_card(real_matcher: Matcher) -> None:
     decision = real_matcher.match("oturum kartimi metroda kaybettim, ne yapmam lazim", "tr")
     assert decision.best is not None and decision.best.id == "lea-eat-verlust"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "darf ich mit der Fiktionsbescheinigung Deutschland verlassen und zurückkommen?"),
+        ("ru", "можно ли покинуть страну на неделю, пока жду новую карту?"),
+        ("tr", "oturum kartimi beklerken ulkeyi terk edebilir miyim?"),
+    ],
+)
+def test_asking_whether_one_may_travel_is_no_order_to_leave(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "complex"
