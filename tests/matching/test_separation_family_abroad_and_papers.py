@@ -145,3 +145,15 @@ def test_a_lost_residence_card_in_turkish_still_finds_its_card(real_matcher: Mat
 )
 def test_asking_whether_one_may_travel_is_no_order_to_leave(real_matcher: Matcher, lang: str, text: str) -> None:
     assert real_matcher.match(text, lang).intent != "complex"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "my husband took the kids to school today, where can I learn German in the mornings?"),
+        ("ar", "جوزي اخد الولاد على المدرسة وانا بدي كورس الماني الصبح"),
+        ("tr", "esim cocuklari okula goturdu, sabah almanca kursu var mi"),
+    ],
+)
+def test_taking_the_children_to_school_is_no_abduction(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert real_matcher.match(text, lang).intent != "complex"
