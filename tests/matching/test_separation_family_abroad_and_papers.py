@@ -157,3 +157,8 @@ def test_asking_whether_one_may_travel_is_no_order_to_leave(real_matcher: Matche
 )
 def test_taking_the_children_to_school_is_no_abduction(real_matcher: Matcher, lang: str, text: str) -> None:
     assert real_matcher.match(text, lang).intent != "complex"
+
+
+def test_ones_own_birth_year_beside_money_is_no_newborn(real_matcher: Matcher) -> None:
+    decision = real_matcher.match("ich bin 1985 geboren, bekomme ich geld vom jobcenter?", "de")
+    assert decision.best is not None and decision.best.id != "familienkasse-berlin-brandenburg"
