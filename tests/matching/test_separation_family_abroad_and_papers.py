@@ -162,3 +162,12 @@ def test_taking_the_children_to_school_is_no_abduction(real_matcher: Matcher, la
 def test_ones_own_birth_year_beside_money_is_no_newborn(real_matcher: Matcher) -> None:
     decision = real_matcher.match("ich bin 1985 geboren, bekomme ich geld vom jobcenter?", "de")
     assert decision.best is not None and decision.best.id != "familienkasse-berlin-brandenburg"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("uk", "мій кіт загубився вчора біля дому"), ("en", "I lost my dog in the park"), ("tr", "kedim kayboldu")],
+)
+def test_a_lost_pet_is_no_lost_residence_card(real_matcher: Matcher, lang: str, text: str) -> None:
+    decision = real_matcher.match(text, lang)
+    assert decision.action == "handoff" and decision.intent == "offtopic"
