@@ -132,14 +132,24 @@ class Entry(_Frozen):
 class EmergencyIntent(_Frozen):
     """`words` make a message this emergency; `weak` words ("threatens me") only when no `unless` phrase says
     what the threat is about ("to cancel the contract", "with notice"): a landlord's or employer's threat is
-    no emergency. An `earlier` phrase tells of the event as past ("after a stroke", "після інсульту"): the words
-    inside it do not count, while any other word of the kind still does (and the sentence model still looks)."""
+    no emergency. An `earlier` phrase tells of the event as past ("after a stroke", "після інсульту"), a `figurative`
+    one uses the words as a figure of speech for a thing ("sınav beni öldürecek": the exam will kill me): the words
+    inside either do not count, while any other word of the kind still does (and the sentence model still looks)."""
 
     prefer: tuple[str, ...] = Field(min_length=1)
     words: tuple[str, ...] = Field(min_length=1)
     weak: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     earlier: tuple[str, ...] = ()
+    figurative: tuple[str, ...] = ()
+
+
+class CaseSituation(_Frozen):
+    """A situation told that is a case for a person: one phrase of every group in `all` and none of `unless`
+    ("we are divorcing" and "my residence depends on him"). Each word alone is an ordinary question."""
+
+    all: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    unless: tuple[str, ...] = ()
 
 
 class OwnFile(_Frozen):
@@ -164,8 +174,10 @@ class ComplexIntent(_Frozen):
     in several life `domains` at once (benefits stopped, landlord's notice, residence at risk: see
     tuning.COMPLEX_DOMAINS), fewer domains told by someone `overwhelmed` ("I don't know where to start":
     tuning.COMPLEX_OVERWHELMED_DOMAINS), a case the person calls `complicated` ("mein Fall ist kompliziert",
-    "vaziatam pichide ast"), a request to check the person's `own_file`, or what to do in `my_case`.
-    A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
+    "vaziatam pichide ast"), a request to check the person's `own_file`, what to do in `my_case`, or one of the
+    `situations` told (a separation while the residence depends on the spouse).
+    A word of `letters` counts as a weak word beside another, never alone. A `legal_request`
+    ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
     the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `no_stake`
     phrase holds a weak word that puts nothing at stake: how the person came or what they already won ("kam über
     Familiennachzug", "positiven Bescheid bekommen"), a bank's refusal of an account (the Basiskonto is the answer),
@@ -173,6 +185,7 @@ class ComplexIntent(_Frozen):
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    letters: tuple[str, ...] = ()  # a letter: a weak word beside another, never alone
     legal_request: tuple[str, ...] = ()
     no_stake: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -180,6 +193,7 @@ class ComplexIntent(_Frozen):
     complicated: tuple[str, ...] = ()  # "mein Fall ist kompliziert", "складна ситуація": the person says it is a case
     own_file: OwnFile = Field(default_factory=OwnFile)
     my_case: MyCase = Field(default_factory=MyCase)
+    situations: dict[str, CaseSituation] = Field(default_factory=dict)
 
 
 class PersonIntent(_Frozen):

@@ -11,7 +11,13 @@ from bot.knowledge.schema import Intents
 from .gibberish import is_gibberish
 from .normalize import normalise
 from .phrases import cut, found, near, pattern, phrases
-from .tuning import COMPLEX_DOMAINS, COMPLEX_OVERWHELMED_DOMAINS, LEGAL_REQUEST_WEAK, WEAK_WORD_DOMAINS
+from .tuning import (
+    COMPLEX_DOMAINS,
+    COMPLEX_OVERWHELMED_DOMAINS,
+    LEGAL_REQUEST_WEAK,
+    LONG_STORY_TOKENS,
+    WEAK_WORD_DOMAINS,
+)
 
 _EMOJI_ONLY_MAX = 3  # a message of just 👍 or 🙏 is chat
 _PERSON_ALONE_MAX = 2  # "Mitarbeiter bitte" asks for a person; "человек без сознания" does not
@@ -21,7 +27,8 @@ _EVENTS_MAX_WORDS = 10
 @dataclass(frozen=True)
 class EmergencyWords:
     """One kind of emergency (knowledge/intents.yaml `emergency`): its services first, its words, its weak words,
-    the phrases that cancel those (`unless`) and the phrases that place its words in the past (`earlier`)."""
+    the phrases that cancel those (`unless`) and the phrases that place its words in the past or use them as a figure
+    of speech (`earlier`: the schema's `earlier` and `figurative`)."""
 
     name: str
     prefer: tuple[str, ...]
@@ -45,6 +52,7 @@ class IntentMatcher:
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
+    letters: re.Pattern[str]  # "Brief", "письмо", "نامه": a weak word beside another, never alone
     legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
     no_stake: re.Pattern[str]  # "came through family reunification", "the bank refused": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -54,6 +62,7 @@ class IntentMatcher:
     own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
     case_exactly: re.Pattern[str]  # "genau", "конкретно", "بالضبط" ...
     case_mine: re.Pattern[str]  # ... together with "in my case", "в моей ситуации", "بحالتي"
+    case_situations: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str]], ...]  # (all groups, unless)
     person: re.Pattern[str]
     person_near: re.Pattern[str]  # "mit einer Beraterin sprechen": a word of talking near one for staff
     person_unless: re.Pattern[str]  # "nicht mit einem Mann": then that is a service (women's counselling)
@@ -77,11 +86,12 @@ class IntentMatcher:
             nearby_unless=pattern(intents.offtopic_nearby.unless),
             emergency=tuple(
                 EmergencyWords(name, intent.prefer, pattern(intent.words), pattern(intent.weak),
-                               pattern(intent.unless), pattern(intent.earlier))
+                               pattern(intent.unless), pattern(intent.earlier + intent.figurative))
                 for name, intent in intents.emergency.items()
             ),
             strong=pattern(intents.complex.strong),
             weak=tuple(pattern((w,)) for w in intents.complex.weak),
+            letters=pattern(intents.complex.letters),
             legal_request=pattern(intents.complex.legal_request),
             no_stake=pattern(intents.complex.no_stake),
             domains=tuple((name, pattern(words)) for name, words in intents.complex.domains.items()),
@@ -91,6 +101,8 @@ class IntentMatcher:
             own_mine=pattern(intents.complex.own_file.mine),
             case_exactly=pattern(intents.complex.my_case.exactly),
             case_mine=pattern(intents.complex.my_case.case),
+            case_situations=tuple((tuple(pattern(g) for g in s.all), pattern(s.unless))
+                                  for s in intents.complex.situations.values()),
             person=pattern(intents.person.phrases),
             person_near=near(intents.person.talk, intents.person.who),
             person_unless=pattern(intents.person.unless),
@@ -169,18 +181,22 @@ class IntentMatcher:
             return True  # deportation, a revoked permit; "mein Fall ist kompliziert": the person says it is a case
         domains = self._domains_in(padded)
         told = cut(self.no_stake, padded)  # the stakes, without the story around them
-        weak_hits = sum(1 for words in self.weak if words.search(told))
+        stakes = sum(1 for words in self.weak if words.search(told))
+        weak_hits = stakes + (self.letters.search(told) is not None)
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
         elif weak_hits >= 2:
             return True
-        elif weak_hits == 1 and n_tokens >= 14 and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
+        elif stakes == 1 and n_tokens >= LONG_STORY_TOKENS and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
             return True  # one weak word in a long story, unless it is how that need arrives (a debt's letter)
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look
         if self.case_exactly.search(padded) and self.case_mine.search(padded):
             return True  # "what exactly must I do in my case": individual advice
+        if any(all(g.search(padded) for g in groups) and not unless.search(padded)
+               for groups, unless in self.case_situations):
+            return True  # "we are divorcing" and "my residence depends on him"
         if len(domains) >= COMPLEX_DOMAINS:
             return True
         return len(domains) >= COMPLEX_OVERWHELMED_DOMAINS and self.overwhelmed.search(padded) is not None

@@ -36,8 +36,8 @@ def test_how_one_came_is_not_a_stake(real_matcher: Matcher, lang: str, text: str
         "der antrag auf familiennachzug für meine frau wurde abgelehnt, ich habe einen brief mit einer frist "
         "bekommen und weiß nicht ob ich einen anwalt brauche",
         # a weak word beside the background still counts in a long story
-        "meine mutter ist über familiennachzug gekommen und jetzt kam ein brief vom amt, sie soll geld "
-        "zurückzahlen, was sollen wir machen, wir verstehen das nicht",
+        "meine mutter ist über familiennachzug gekommen und jetzt hat das amt ihren antrag auf grundsicherung "
+        "abgelehnt, was sollen wir machen, wir verstehen das nicht",
     ],
 )
 def test_the_same_words_still_count_when_they_are_the_problem(real_matcher: Matcher, text: str) -> None:

@@ -1,6 +1,7 @@
-"""Blind sets 36 and 37, told otherwise (knowledge/intents.yaml and three LEA cards): a separation while one's
-residence depends on the spouse and relatives abroad to bring here get the free legal advice on residence law; with
-custody at stake, a visit or relatives in Ukraine they do not. A lost residence card, a child born here and a
+"""Blind sets 36 and 37, told otherwise (knowledge/intents.yaml and three LEA cards): relatives abroad to bring here
+get the free legal advice on residence law (a separation while one's residence depends on the spouse, since blind set
+39 a case for a person: test_figures_letters_and_tied_separations.py); with custody at stake, a visit or relatives in
+Ukraine they do not. A lost residence card, a child born here and a
 marriage to a German find the LEA's cards for them. Being told to leave the country, children taken abroad without
 consent, strangling told the other way round, hiding from a man and a Turkish "I don't know what to do" over two
 problems are no single question. Sentences written for this test."""
@@ -17,17 +18,12 @@ LEGAL_ADVICE = "refugee-law-clinic-berlin"
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("de", "wir lassen uns scheiden und mein aufenthalt läuft über meinen mann, muss ich jetzt gehen?"),
-        ("en", "we are separating and my visa is tied to my husband, can I stay in Germany?"),
-        ("ar", "ana w jozi 3am nenfesel, w el iqama taba3i marbouta fih"),
-        ("ru", "мы с мужем разводимся, а мой вид на жительство через него. что будет?"),
-        ("tr", "kocamdan bosaniyorum ama oturumum ona bagli, kalabilir miyim"),
         ("en", "my kids are still in Sudan with my mother, I have a residence permit now. can I bring them?"),
         ("ar", "ولادي في اليمن مع جدتهم، كيف جيبهم لهون؟"),
         ("uk", "мама залишилась у Казахстані сама, як її забрати до нас?"),
     ],
 )
-def test_separation_with_a_tied_permit_or_family_abroad_get_legal_advice(
+def test_family_abroad_gets_legal_advice(
     real_matcher: Matcher, lang: str, text: str
 ) -> None:
     decision = real_matcher.match(text, lang)
