@@ -176,8 +176,7 @@ class ComplexIntent(_Frozen):
     tuning.COMPLEX_OVERWHELMED_DOMAINS), a case the person calls `complicated` ("mein Fall ist kompliziert",
     "vaziatam pichide ast"), a request to check the person's `own_file`, what to do in `my_case`, or one of the
     `situations` told (a separation while the residence depends on the spouse).
-    A word of `letters` counts as a weak word beside another, never alone. A `legal_request`
-    ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
+    A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
     the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `no_stake`
     phrase holds a weak word that puts nothing at stake: how the person came or what they already won ("kam über
     Familiennachzug", "positiven Bescheid bekommen"), a bank's refusal of an account (the Basiskonto is the answer),
@@ -185,7 +184,6 @@ class ComplexIntent(_Frozen):
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
-    letters: tuple[str, ...] = ()  # a letter: a weak word beside another, never alone
     legal_request: tuple[str, ...] = ()
     no_stake: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)

@@ -52,7 +52,6 @@ class IntentMatcher:
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
-    letters: re.Pattern[str]  # "Brief", "письмо", "نامه": a weak word beside another, never alone
     legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
     no_stake: re.Pattern[str]  # "came through family reunification", "the bank refused": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -91,7 +90,6 @@ class IntentMatcher:
             ),
             strong=pattern(intents.complex.strong),
             weak=tuple(pattern((w,)) for w in intents.complex.weak),
-            letters=pattern(intents.complex.letters),
             legal_request=pattern(intents.complex.legal_request),
             no_stake=pattern(intents.complex.no_stake),
             domains=tuple((name, pattern(words)) for name, words in intents.complex.domains.items()),
@@ -181,14 +179,13 @@ class IntentMatcher:
             return True  # deportation, a revoked permit; "mein Fall ist kompliziert": the person says it is a case
         domains = self._domains_in(padded)
         told = cut(self.no_stake, padded)  # the stakes, without the story around them
-        stakes = sum(1 for words in self.weak if words.search(told))
-        weak_hits = stakes + (self.letters.search(told) is not None)
+        weak_hits = sum(1 for words in self.weak if words.search(told))
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
         elif weak_hits >= 2:
             return True
-        elif stakes == 1 and n_tokens >= LONG_STORY_TOKENS and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
+        elif weak_hits == 1 and n_tokens >= LONG_STORY_TOKENS and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
             return True  # one weak word in a long story, unless it is how that need arrives (a debt's letter)
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look

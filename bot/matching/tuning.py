@@ -78,7 +78,7 @@ LEGAL_REQUEST_WEAK = 3
 # the debt or consumer counselling, no complex case answered.
 WEAK_WORD_DOMAINS = frozenset({"debt"})
 # One weak word in a story of this many tokens or more is a tangle for a person (a refusal, a deadline, a lawyer told
-# among other things); in a shorter message it is the question itself. A letter alone never is (`complex.letters`).
+# among other things); in a shorter message it is the question itself.
 LONG_STORY_TOKENS = 14
 CANDIDATES_SHOWN = 3  # buttons under "Did you mean…?", cards offered to caseworkers
 # An emergency told without any listed word ("standing on the bridge", "his lips are blue", "took all my pills"):

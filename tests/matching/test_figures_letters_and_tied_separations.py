@@ -1,8 +1,8 @@
 """Blind set 39's first look, told otherwise (knowledge/intents.yaml): an exam or a course that "will kill me" is a
 figure of speech, a husband who will is not; a threat of divorce is no threat of harm; an Inkasso letter for a gym
 membership is a debt, not an errand; a separation while the residence depends on the spouse is a case for a person;
-a friend who took too many pills is an emergency; a letter alone in a long story is how a need arrives, not a tangle;
-a shop that refuses to serve someone is discrimination. Sentences written for this test."""
+a friend who took too many pills is an emergency; a letter with a deadline or a request to look at one's case goes to
+a person; a shop that refuses to serve someone is discrimination. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -80,18 +80,6 @@ def test_a_gym_membership_alone_stays_an_errand(real_matcher: Matcher) -> None:
 )
 def test_someone_who_took_too_many_pills_is_an_emergency(real_matcher: Matcher, lang: str, text: str) -> None:
     assert real_matcher.match(text, lang).intent == "emergency"
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("en", "the Familienkasse sent me a letter that they need a paper from the school of my son and I do not know "
-               "which paper"),
-        ("ru", "джобцентр прислал письмо что надо прийти на термин в среду, а у меня в это время курс немецкого"),
-    ],
-)
-def test_a_letter_alone_in_a_long_story_is_no_tangle(real_matcher: Matcher, lang: str, text: str) -> None:
-    assert real_matcher.match(text, lang).intent != "complex"
 
 
 def test_a_letter_with_a_deadline_is_still_a_tangle(real_matcher: Matcher) -> None:
