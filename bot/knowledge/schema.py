@@ -144,14 +144,6 @@ class EmergencyIntent(_Frozen):
     figurative: tuple[str, ...] = ()
 
 
-class CaseSituation(_Frozen):
-    """A situation told that is a case for a person: one phrase of every group in `all` and none of `unless`
-    ("we are divorcing" and "my residence depends on him"). Each word alone is an ordinary question."""
-
-    all: tuple[tuple[str, ...], ...] = Field(min_length=2)
-    unless: tuple[str, ...] = ()
-
-
 class OwnFile(_Frozen):
     """A request to look into the person's own file: a word of `ask` ("check", "where is", "на каком этапе")
     together with one of `mine` ("my application", "dosyam", "ملفي"). Only a caseworker can look."""
@@ -167,6 +159,23 @@ class MyCase(_Frozen):
 
     exactly: tuple[str, ...] = ()
     case: tuple[str, ...] = ()
+
+
+class CaseSituation(_Frozen):
+    """A situation told: one phrase of every group in `all` is in the message and none of `unless` ("we are
+    divorcing" and "my residence depends on him"). Each word alone is an ordinary question. Alone (in
+    `complex.situations`) it is a case for a person."""
+
+    all: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    unless: tuple[str, ...] = ()
+
+
+class Situation(CaseSituation):
+    """A situation where the office a message names is not the one that helps now: when it is told, the `answer`
+    entries come first ("recognised, and the Sozialamt stops paying": the Jobcenter). For transitions every
+    caseworker knows, not for single words."""
+
+    answer: tuple[str, ...] = Field(min_length=1)
 
 
 class ComplexIntent(_Frozen):
@@ -209,16 +218,6 @@ class PersonIntent(_Frozen):
     talk: tuple[str, ...] = ()
     who: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()  # cancels `talk` near `who`: "eine Beraterin, nicht einen Mann" wants a service
-
-
-class Situation(_Frozen):
-    """A situation where the office a message names is not the one that helps now: when one phrase of every
-    group in `all` is in the message (and none of `unless`), the `answer` entries come first ("recognised, and
-    the Sozialamt stops paying": the Jobcenter). For transitions every caseworker knows, not for single words."""
-
-    answer: tuple[str, ...] = Field(min_length=1)
-    all: tuple[tuple[str, ...], ...] = Field(min_length=2)
-    unless: tuple[str, ...] = ()
 
 
 class NearbyIntent(_Frozen):

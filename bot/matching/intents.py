@@ -11,6 +11,7 @@ from bot.knowledge.schema import Intents
 from .gibberish import is_gibberish
 from .normalize import normalise
 from .phrases import cut, found, near, pattern, phrases
+from .situations import Told
 from .tuning import (
     COMPLEX_DOMAINS,
     COMPLEX_OVERWHELMED_DOMAINS,
@@ -61,7 +62,7 @@ class IntentMatcher:
     own_mine: re.Pattern[str]  # ... together with "my application", "dosyam", "ملفي"
     case_exactly: re.Pattern[str]  # "genau", "конкретно", "بالضبط" ...
     case_mine: re.Pattern[str]  # ... together with "in my case", "в моей ситуации", "بحالتي"
-    case_situations: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str]], ...]  # (all groups, unless)
+    case_situations: tuple[Told, ...]  # "we are divorcing" and "my residence depends on him"
     person: re.Pattern[str]
     person_near: re.Pattern[str]  # "mit einer Beraterin sprechen": a word of talking near one for staff
     person_unless: re.Pattern[str]  # "nicht mit einem Mann": then that is a service (women's counselling)
@@ -99,8 +100,7 @@ class IntentMatcher:
             own_mine=pattern(intents.complex.own_file.mine),
             case_exactly=pattern(intents.complex.my_case.exactly),
             case_mine=pattern(intents.complex.my_case.case),
-            case_situations=tuple((tuple(pattern(g) for g in s.all), pattern(s.unless))
-                                  for s in intents.complex.situations.values()),
+            case_situations=tuple(Told.of(name, s) for name, s in intents.complex.situations.items()),
             person=pattern(intents.person.phrases),
             person_near=near(intents.person.talk, intents.person.who),
             person_unless=pattern(intents.person.unless),
@@ -191,8 +191,7 @@ class IntentMatcher:
             return True  # "can you check whether my application arrived": only a caseworker can look
         if self.case_exactly.search(padded) and self.case_mine.search(padded):
             return True  # "what exactly must I do in my case": individual advice
-        if any(all(g.search(padded) for g in groups) and not unless.search(padded)
-               for groups, unless in self.case_situations):
+        if any(situation.in_text(padded) for situation in self.case_situations):
             return True  # "we are divorcing" and "my residence depends on him"
         if len(domains) >= COMPLEX_DOMAINS:
             return True

@@ -12,36 +12,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.knowledge.schema import Intents
+from bot.knowledge.schema import CaseSituation, Intents
 
 from .normalize import normalise
 from .phrases import pattern
 
 
 @dataclass(frozen=True)
-class _Situation:
+class Told:
+    """A situation's phrase groups compiled (`CaseSituation`); `complex.situations` use it alone."""
+
     name: str
     answer: tuple[str, ...]
     groups: tuple[re.Pattern[str], ...]  # one phrase of each must be in the message
     unless: re.Pattern[str]
 
+    @classmethod
+    def of(cls, name: str, situation: CaseSituation, answer: tuple[str, ...] = ()) -> Told:
+        return cls(name, answer, tuple(pattern(group) for group in situation.all), pattern(situation.unless))
+
+    def in_text(self, padded: str) -> bool:
+        """Whether the normalised, space-padded text tells this situation."""
+        return all(g.search(padded) for g in self.groups) and not self.unless.search(padded)
+
 
 @dataclass(frozen=True)
 class Situations:
-    known: tuple[_Situation, ...]
+    known: tuple[Told, ...]
 
     @classmethod
     def build(cls, intents: Intents) -> Situations:
-        return cls(tuple(
-            _Situation(name, s.answer, tuple(pattern(group) for group in s.all), pattern(s.unless))
-            for name, s in intents.situations.items()
-        ))
+        return cls(tuple(Told.of(name, s, s.answer) for name, s in intents.situations.items()))
 
     def answer_for(self, texts: tuple[str, ...]) -> tuple[str, ...] | None:
         """The entries that help in the first situation one of `texts` (the readings of a message) tells."""
         padded = [f" {normalise(text)} " for text in texts]  # once per reading, not per phrase group
         for situation in self.known:
-            for text in padded:
-                if all(g.search(text) for g in situation.groups) and not situation.unless.search(text):
-                    return situation.answer
+            if any(situation.in_text(text) for text in padded):
+                return situation.answer
         return None
