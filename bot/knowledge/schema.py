@@ -185,6 +185,8 @@ class ComplexIntent(_Frozen):
     tuning.COMPLEX_OVERWHELMED_DOMAINS), a case the person calls `complicated` ("mein Fall ist kompliziert",
     "vaziatam pichide ast"), a request to check the person's `own_file`, what to do in `my_case`, or one of the
     `situations` told (a separation while the residence depends on the spouse).
+    A word of `letters` is a weak word, except alone in a message naming one of the `letter_senders` (the
+    Jobcenter, the Familienkasse, a bank, the school): then the letter is how that office's need arrives.
     A `legal_request` ("kostenlose Rechtsberatung", "avukata param yok") asks for the legal advice services: then
     the weak words (a court letter, a lawyer) are the need told, not a tangle, and do not count. A `no_stake`
     phrase holds a weak word that puts nothing at stake: how the person came or what they already won ("kam über
@@ -193,6 +195,8 @@ class ComplexIntent(_Frozen):
 
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    letters: tuple[str, ...] = ()  # "Brief", "письмо", "نامه": a weak word, unless its sender is a letter_sender
+    letter_senders: tuple[str, ...] = ()  # "Jobcenter", "Familienkasse", "банк": their letters are their own need
     legal_request: tuple[str, ...] = ()
     no_stake: tuple[str, ...] = ()
     domains: dict[str, tuple[str, ...]] = Field(default_factory=dict)

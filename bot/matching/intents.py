@@ -53,6 +53,8 @@ class IntentMatcher:
     emergency: tuple[EmergencyWords, ...]
     strong: re.Pattern[str]
     weak: tuple[re.Pattern[str], ...]
+    letters: re.Pattern[str]  # "Brief", "письмо", "نامه": a weak word ...
+    letter_senders: re.Pattern[str]  # ... unless alone and from the Jobcenter, a bank, the school
     legal_request: re.Pattern[str]  # "free legal advice": then the weak words are the need, not a tangle
     no_stake: re.Pattern[str]  # "came through family reunification", "the bank refused": its weak word is no stake
     domains: tuple[tuple[str, re.Pattern[str]], ...]  # life domain -> its problem phrases
@@ -91,6 +93,8 @@ class IntentMatcher:
             ),
             strong=pattern(intents.complex.strong),
             weak=tuple(pattern((w,)) for w in intents.complex.weak),
+            letters=pattern(intents.complex.letters),
+            letter_senders=pattern(intents.complex.letter_senders),
             legal_request=pattern(intents.complex.legal_request),
             no_stake=pattern(intents.complex.no_stake),
             domains=tuple((name, pattern(words)) for name, words in intents.complex.domains.items()),
@@ -179,7 +183,10 @@ class IntentMatcher:
             return True  # deportation, a revoked permit; "mein Fall ist kompliziert": the person says it is a case
         domains = self._domains_in(padded)
         told = cut(self.no_stake, padded)  # the stakes, without the story around them
-        weak_hits = sum(1 for words in self.weak if words.search(told))
+        stakes = sum(1 for words in self.weak if words.search(told))
+        letter = self.letters.search(told) is not None
+        routine = letter and stakes == 0 and self.letter_senders.search(padded) is not None  # its office's need
+        weak_hits = stakes + (letter and not routine)
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
