@@ -45,7 +45,7 @@ FILES = {"dev": "questions.yaml", "validation": "validation.yaml", "validation2"
          "blind29": "blind29.yaml", "blind30": "blind30.yaml",
          "blind31": "blind31.yaml", "blind32": "blind32.yaml", "blind33": "blind33.yaml",
          "blind34": "blind34.yaml", "blind35": "blind35.yaml", "blind36": "blind36.yaml", "blind37": "blind37.yaml",
-         "blind38": "blind38.yaml", "blind39": "blind39.yaml",
+         "blind38": "blind38.yaml", "blind39": "blind39.yaml", "blind40": "blind40.yaml", "blind41": "blind41.yaml",
          "omos": "omos_dev.yaml"}
 MAX_WRONG = 0.025  # wrong-confident answers allowed on each set while searching (--per-set)
 # Without --per-set: the most `direct - WRONG_COST * wrong` over all sets pooled. A wrong confident answer sends
