@@ -185,14 +185,15 @@ class IntentMatcher:
         told = cut(self.no_stake, padded)  # the stakes, without the story around them
         stakes = sum(1 for words in self.weak if words.search(told))
         letter = self.letters.search(told) is not None
-        routine = letter and stakes == 0 and self.letter_senders.search(padded) is not None  # its office's need
+        debt_only = bool(domains) and set(domains) <= WEAK_WORD_DOMAINS  # a debt arrives by letter, court ones too
+        routine = letter and (debt_only or (stakes == 0 and self.letter_senders.search(padded) is not None))
         weak_hits = stakes + (letter and not routine)
         if self.legal_request.search(padded):  # the court letter and the lawyer are the need told, not a tangle
             if weak_hits >= LEGAL_REQUEST_WEAK:
                 return True
         elif weak_hits >= 2:
             return True
-        elif weak_hits == 1 and n_tokens >= LONG_STORY_TOKENS and not (domains and set(domains) <= WEAK_WORD_DOMAINS):
+        elif weak_hits == 1 and n_tokens >= LONG_STORY_TOKENS and not debt_only:
             return True  # one weak word in a long story, unless it is how that need arrives (a debt's letter)
         if self.own_ask.search(padded) and self.own_mine.search(padded):
             return True  # "can you check whether my application arrived": only a caseworker can look

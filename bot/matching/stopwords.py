@@ -41,7 +41,7 @@ _RAW = {
         той та там тут де як що хто коли чому який яка яке які чи або і й та але теж також тільки дуже
         так ні не так будь ласка треба потрібно потрібна потрібен можна хочу хочемо можу мушу є був
         була були буде в у на з із до від для про по за під над без через при після перед щоб якщо
-        допоможіть допомога привіт""",
+        допоможіть допомога привіт десь""",
     "ru": """я ты он она оно мы вы они меня мне мой моя мое мои твой наш ваш их его ее это этот эта эти
         тот та там тут здесь где как что кто когда почему какой какая какое какие ли или и но тоже
         также только очень так нет не да пожалуйста надо нужно нужна нужен можно хочу хотим могу должен
@@ -56,7 +56,8 @@ _RAW = {
 # Which language someone wants help in ("a psychologist who speaks Turkish", "دکتر که دری گپ بزند") says
 # nothing about which service: as words they pulled the doctor search, whose examples name languages.
 # German stays scorable ("German course" is a service), and so does Ukrainian ("Ukrainian here" asks for
-# the protection of people from Ukraine).
+# the protection of people from Ukraine), but not "in Ukrainian" (українською, blind set 43: "шульднербератунг
+# українською є десь" was handed off, the language diluting the office it named).
 _LANGUAGE_WORDS = """
     english englisch arabic arabisch farsi persian persisch dari pashto paschtu russian russisch
     turkish turkisch kurdish kurdisch french franzosisch speak speaks speaking spoken spricht
@@ -66,7 +67,7 @@ _LANGUAGE_WORDS = """
     فارسی دری پشتو روسی انگلیسی ترکی عربی کردی گپ
     русский русском русскоязычный русскоязычного русскоязычные русскоязычная по-русски
     языке английский английском говорит говорящий говорящего говорящие говорят
-    мовою російською російська англійською розмовляє розмовляють говорить
+    мовою російською російська англійською розмовляє розмовляють говорить українською по-українськи украинском
     turkce ingilizce arapca farsca rusca kurtce konusan konusuyor bilen
 """
 

@@ -147,9 +147,10 @@ def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, w
     showed; set 40, a broad mix, 72.5 % / 5.0 % at its first look on the candidate matcher, 76.4 % / 3.6 % with
     what it showed; set 41, people one to three years in Berlin, 67.1 % / 5.7 % at its first look, 70.0 % / 3.9 %
     with what it showed; set 42, a broad mix with people afraid, ashamed or angry, 62.9 % / 4.6 % at its first
-    look; set 43, people writing late at night or by voice, 78.2 % / 4.3 % at its first look); the semantic layer adds to them where the model loads
-    (README, "Measured"). OMoS-QA (train and dev splits, formal FAQ questions written elsewhere, many about
-    things no entry covers): 41.6 % / 13.2 % lexically, a guard against regressions rather than a goal."""
+    look; set 43, people writing late at night or by voice, 78.2 % / 4.3 % at its first look); the semantic layer
+    adds to them where the model loads (README, "Measured"). OMoS-QA (train and dev splits, formal FAQ questions
+    written elsewhere, many about things no entry covers): 41.6 % / 13.2 % lexically, a guard against regressions
+    rather than a goal."""
     rates = evaluate(matcher, load_questions(DATA / name)).overall.rates()
     assert rates["direct"] >= direct and rates["wrong_confident"] <= wrong, rates
 
