@@ -79,3 +79,14 @@ def test_a_bench_a_dog_school_and_an_app_are_no_service(real_matcher: Matcher, l
 def test_in_ukrainian_does_not_dilute_the_office_named(real_matcher: Matcher) -> None:
     decision = real_matcher.match("шульднербератунг українською", "uk")
     assert decision.action == "answer" and "debt" in decision.candidates[0].entry.topics
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "ev sahibi kira artışı istiyor, mektubu anlamadım, ne yapmam lazım, kabul etmek zorunda mıyım acaba"),
+        ("de", "mein vermieter hat mir einen brief geschickt, er will 120 euro mehr miete, muss ich das akzeptieren"),
+    ],
+)
+def test_a_letter_from_the_landlord_is_the_tenancy_advices_need(real_matcher: Matcher, lang: str, text: str) -> None:
+    assert not real_matcher.intents.is_complex(text, len(tokens(text)))
