@@ -105,8 +105,8 @@ def test_validation_direct_accuracy_does_not_regress(name: str, floor: float, re
      ("blind33.yaml", 0.82, 0.03), ("blind34.yaml", 0.75, 0.06),
      ("blind35.yaml", 0.83, 0.03), ("blind36.yaml", 0.82, 0.04), ("blind37.yaml", 0.75, 0.05),
      ("blind38.yaml", 0.79, 0.04), ("blind39.yaml", 0.81, 0.035),
-     ("blind40.yaml", 0.75, 0.045), ("blind41.yaml", 0.68, 0.05), ("blind42.yaml", 0.61, 0.06),
-     ("blind43.yaml", 0.77, 0.05),
+     ("blind40.yaml", 0.75, 0.045), ("blind41.yaml", 0.68, 0.05), ("blind42.yaml", 0.64, 0.04),
+     ("blind43.yaml", 0.78, 0.04), ("blind44.yaml", 0.70, 0.065),
      ("omos_dev.yaml", 0.39, 0.15)],
 )
 def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, wrong: float) -> None:
@@ -146,11 +146,12 @@ def test_blind_sets_do_not_regress(matcher: Matcher, name: str, direct: float, w
     showed; set 39, the first weeks and months, 77.1 % / 5.4 % at its first look, 81.8 % / 2.5 % with what it
     showed; set 40, a broad mix, 72.5 % / 5.0 % at its first look on the candidate matcher, 76.4 % / 3.6 % with
     what it showed; set 41, people one to three years in Berlin, 67.1 % / 5.7 % at its first look, 70.0 % / 3.9 %
-    with what it showed; set 42, a broad mix with people afraid, ashamed or angry, 62.9 % / 4.6 % at its first
-    look; set 43, people writing late at night or by voice, 78.2 % / 4.3 % at its first look); the semantic layer
-    adds to them where the model loads (README, "Measured"). OMoS-QA (train and dev splits, formal FAQ questions
-    written elsewhere, many about things no entry covers): 41.6 % / 13.2 % lexically, a guard against regressions
-    rather than a goal."""
+    with what it showed; set 42, a broad mix with people afraid, ashamed or angry, 62.9 % / 4.6 % at its first look,
+    65.4 % / 3.2 % with what it showed; set 43, people writing late at night or by voice, 78.2 % / 4.3 % at its
+    first look, 79.6 % / 3.2 % with what it showed; set 44, family and household life, 71.4 % / 6.1 % at its first
+    look, not used yet); the semantic layer adds to them where the model loads (README, "Measured"). OMoS-QA (train
+    and dev splits, formal FAQ questions written elsewhere, many about things no entry covers): 41.6 % / 13.2 %
+    lexically, a guard against regressions rather than a goal."""
     rates = evaluate(matcher, load_questions(DATA / name)).overall.rates()
     assert rates["direct"] >= direct and rates["wrong_confident"] <= wrong, rates
 
