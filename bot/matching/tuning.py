@@ -75,7 +75,8 @@ LEGAL_REQUEST_WEAK = 3
 # Life domains (`complex.domains`) whose problems arrive with a weak word: a debt comes as a letter, a reminder, an
 # Inkasso threat. One weak word in a long message naming only such a domain is that need told, not a tangle ("got
 # an Inkasso letter for a gym I never joined, should I pay?"). On the used sets: 9 debt questions more answered with
-# the debt or consumer counselling, no complex case answered.
+# the debt or consumer counselling, no complex case answered. Their letters do not count at all, so a court's letter
+# beside one is still the debt told (blind sets 42 and 43: "sent me to collections, now a letter says court").
 WEAK_WORD_DOMAINS = frozenset({"debt"})
 # One weak word in a story of this many tokens or more is a tangle for a person (a refusal, a deadline, a lawyer told
 # among other things); in a shorter message it is the question itself.
